@@ -1,0 +1,2 @@
+// Content script entry: finds the article, scans it and highlights it (issue 3).
+export {};
