@@ -1,0 +1,174 @@
+// Finds every figure in one block of text: money, percentages, basis points,
+// index points, multiples. One left-to-right pass finds each number and reads
+// its unit with bounded look-around (numbers.ts, money.ts, percent.ts,
+// other-figures.ts); a second pass over the found numbers joins ranges
+// ("10-15%", "$2-3bn", "between $2bn and $3bn") so both ends get the unit.
+// Numbers without a unit (years, counts, model names) are not figures.
+import type { Figure, FigureKind } from './types.ts';
+import { isDigit, isLetter, readNumber, readScale, scaleValue, type ParsedNumber } from './numbers.ts';
+import { readCurrencyAfter, readCurrencyBefore } from './money.ts';
+import { readPercentAfter } from './percent.ts';
+import { findWordMultiples, readOtherUnitAfter } from './other-figures.ts';
+
+export interface FigureSpan {
+  start: number;
+  end: number;
+  text: string;
+  figure: Figure;
+}
+
+/** A number and whatever unit was found around it; kind null until a range partner lends one. */
+interface Candidate {
+  start: number;
+  end: number;
+  num: ParsedNumber;
+  kind: FigureKind | null;
+  currency?: string;
+  /** Scale word factor ("bn" = 1e9), 1 when none. */
+  scale: number;
+  hasScale: boolean;
+  /** Unit factor: 0.01 for pence and cents. */
+  unitFactor: number;
+  cents: boolean;
+  negative: boolean;
+}
+
+const MINUS = new Set(['-', '\u2212', '\u2013']);
+
+/** Currencies whose hundredth is called a cent, so "45 cents" can take the currency of the text. */
+const CENT_CURRENCIES = new Set(['USD', 'EUR', 'AUD', 'CAD', 'HKD', 'NZD', 'SGD']);
+
+function isYearLike(n: ParsedNumber): boolean {
+  return !n.grouped && n.decimals === 0 && n.end - n.start === 4 && n.value >= 1900 && n.value <= 2100;
+}
+
+/** Reads the unit around the number `num`; returns a candidate (kind null when it has none). */
+function readCandidate(text: string, num: ParsedNumber): Candidate {
+  const c: Candidate = {
+    start: num.start, end: num.end, num, kind: null, scale: 1, hasScale: false, unitFactor: 1, cents: false, negative: false,
+  };
+  const prefix = readCurrencyBefore(text, num.start);
+  if (prefix) {
+    const scale = readScale(text, num.end);
+    Object.assign(c, { start: prefix.start, kind: 'money', currency: prefix.currency });
+    if (scale) Object.assign(c, { end: scale.end, scale: scale.factor, hasScale: true });
+    return c;
+  }
+  // A number glued to a word that is not a currency code ("R1", "A320", "H1") is a name.
+  if (isLetter(text.charCodeAt(num.start - 1))) return c;
+  const pct = readPercentAfter(text, num.end);
+  if (pct) return Object.assign(c, { end: pct.end, kind: 'percent' });
+  const other = readOtherUnitAfter(text, num.end);
+  if (other) return Object.assign(c, { end: other.end, kind: other.kind });
+  const scale = readScale(text, num.end);
+  const afterScale = scale ? scale.end : num.end;
+  const bareSmallInt = !scale && !num.grouped && num.decimals === 0 && num.value < 1000;
+  const suffix = readCurrencyAfter(text, afterScale, !!scale, bareSmallInt);
+  if (scale) Object.assign(c, { end: scale.end, scale: scale.factor, hasScale: true });
+  if (suffix) {
+    Object.assign(c, { end: suffix.end, kind: 'money', currency: suffix.currency, unitFactor: suffix.factor, cents: !!suffix.cents });
+  }
+  return c;
+}
+
+/** What joins two numbers into a range: a dash, "to", or "and" after "between". */
+function rangeConnector(text: string, a: Candidate, b: Candidate): 'dash' | 'word' | null {
+  if (b.start - a.end > 6) return null;
+  const gap = text.slice(a.end, b.start);
+  if (/^[ \u00a0]?[-\u2013\u2014][ \u00a0]?$/.test(gap)) return 'dash';
+  if (/^[ \u00a0]to[ \u00a0]$/i.test(gap)) return 'word';
+  if (/^[ \u00a0]and[ \u00a0]$/i.test(gap) && /\bbetween[ \u00a0]$/i.test(text.slice(Math.max(0, a.start - 8), a.start))) return 'word';
+  return null;
+}
+
+/** Lends units across a range so both ends are complete: "10-15%", "$2-3bn", "$2 to $3bn". */
+function joinRange(a: Candidate, b: Candidate): void {
+  if (a.kind === null && b.kind !== null && !isYearLike(a.num)) {
+    Object.assign(a, { kind: b.kind, currency: b.currency, unitFactor: b.unitFactor, cents: b.cents });
+    if (!a.hasScale) Object.assign(a, { scale: b.scale, hasScale: b.hasScale });
+  } else if (a.kind === 'money' && b.kind === null && !isYearLike(b.num)) {
+    Object.assign(b, { kind: 'money', currency: a.currency, unitFactor: a.unitFactor, cents: a.cents });
+    if (!b.hasScale) Object.assign(b, { scale: a.scale, hasScale: a.hasScale });
+  }
+  if (a.kind === 'money' && b.kind === 'money' && a.currency === b.currency && !a.hasScale && b.hasScale) {
+    Object.assign(a, { scale: b.scale, hasScale: true });
+  }
+}
+
+/** A minus written right before the figure ("-$3bn", "−2.3%"), not a hyphen inside a word or range. */
+function minusBefore(text: string, start: number): boolean {
+  if (start === 0 || !MINUS.has(text[start - 1])) return false;
+  const before = text.charCodeAt(start - 2);
+  return start === 1 || !(isLetter(before) || isDigit(before) || text[start - 2] === '%' || text[start - 2] === '.');
+}
+
+function toFigure(text: string, c: Candidate, kind: FigureKind): FigureSpan {
+  let value = scaleValue(c.num.value, c.scale * c.unitFactor);
+  if (c.negative) value = -value;
+  const figure: Figure = { kind, text: text.slice(c.start, c.end), value };
+  if (kind === 'money') figure.currency = c.currency;
+  return { start: c.start, end: c.end, text: figure.text, figure };
+}
+
+/** All figures in one block of text, in order, non-overlapping. Linear time. */
+export function findFigures(text: string): FigureSpan[] {
+  const candidates: Candidate[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const num = readNumber(text, i);
+    if (!num.valid) {
+      i = num.end;
+      continue;
+    }
+    const c = readCandidate(text, num);
+    // Spans must not overlap: a prefix reaching back into the previous figure is dropped.
+    const prev = candidates[candidates.length - 1];
+    if (prev && c.start < prev.end) c.start = num.start;
+    candidates.push(c);
+    i = Math.max(c.end, num.end);
+  }
+
+  for (let k = 0; k + 1 < candidates.length; k++) {
+    const a = candidates[k];
+    const b = candidates[k + 1];
+    const joint = rangeConnector(text, a, b);
+    if (joint) joinRange(a, b);
+    // A dash between two numbers is a range, never b's minus sign.
+    if (joint !== 'dash' && minusBefore(text, b.start)) b.negative = true;
+  }
+  if (candidates.length > 0 && minusBefore(text, candidates[0].start)) candidates[0].negative = true;
+
+  const out: FigureSpan[] = [];
+  let lastCurrency = 'USD';
+  for (const c of candidates) {
+    if (c.kind === null || !Number.isFinite(c.num.value)) continue;
+    if (c.kind === 'money') {
+      if (c.cents) c.currency = CENT_CURRENCIES.has(lastCurrency) ? lastCurrency : 'USD';
+      else lastCurrency = c.currency ?? lastCurrency;
+    }
+    if (c.negative) c.start--;
+    out.push(toFigure(text, c, c.kind));
+  }
+  return mergeWordMultiples(text, out);
+}
+
+/** Adds "three times earnings"-style multiples, keeping order and dropping overlaps. */
+function mergeWordMultiples(text: string, spans: FigureSpan[]): FigureSpan[] {
+  const words = findWordMultiples(text);
+  if (words.length === 0) return spans;
+  const out: FigureSpan[] = [];
+  let k = 0;
+  for (const w of words) {
+    while (k < spans.length && spans[k].start < w.start) out.push(spans[k++]);
+    const last = out[out.length - 1];
+    if ((last && last.end > w.start) || (k < spans.length && spans[k].start < w.end)) continue;
+    const t = text.slice(w.start, w.end);
+    out.push({ start: w.start, end: w.end, text: t, figure: { kind: 'multiple', text: t, value: w.value } });
+  }
+  while (k < spans.length) out.push(spans[k++]);
+  return out;
+}

@@ -1,0 +1,143 @@
+// Money: which currency a number is in, read from the symbol or code before it
+// ("HK$", "€", "USD ", "SFr") or the word after it ("yuan", "Swiss francs",
+// "pence"). Only bounded look-around from a number already found, so the cost
+// per number is constant whatever the page holds.
+import { isDigit, isInlineSpace, isLetter, skipOneSpace, wordAt } from './numbers.ts';
+
+export interface CurrencyPrefix {
+  /** Index of the first character of the symbol or code. */
+  start: number;
+  currency: string;
+}
+
+export interface CurrencySuffix {
+  /** Index just past the currency word. */
+  end: number;
+  currency: string;
+  /** 0.01 for pence and cents, else 1. */
+  factor: number;
+  /** "cents": the currency is the surrounding one (USD unless the text says otherwise). */
+  cents?: boolean;
+}
+
+/** ISO 4217 codes common in business news, written before or after the amount. */
+const ISO_CODES = new Set([
+  'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'CNH', 'HKD', 'AUD', 'CAD', 'NZD', 'SGD', 'CHF', 'INR', 'KRW', 'TWD',
+  'BRL', 'SEK', 'NOK', 'DKK', 'RUB', 'ZAR', 'MXN', 'SAR', 'AED', 'TRY', 'PLN', 'IDR', 'MYR', 'THB', 'PHP',
+  'VND', 'ILS', 'NGN', 'CZK', 'HUF', 'EGP', 'KES', 'ARS', 'CLP', 'COP', 'QAR', 'KWD',
+]);
+
+/** Letters written in front of "$". */
+const DOLLAR_PREFIXES: Record<string, string> = {
+  US: 'USD', HK: 'HKD', A: 'AUD', AU: 'AUD', C: 'CAD', CA: 'CAD', NZ: 'NZD', S: 'SGD', R: 'BRL', NT: 'TWD',
+  MX: 'MXN', Mex: 'MXN',
+};
+
+/** Other letter prefixes that are not ISO codes ("Rs 500", "Rmb3bn", "SFr5.4bn"). */
+const LETTER_PREFIXES: Record<string, string> = {
+  Rs: 'INR', Rmb: 'CNY', RMB: 'CNY', SFr: 'CHF', Sfr: 'CHF', Fr: 'CHF', Dh: 'AED', Dhs: 'AED', Rp: 'IDR',
+  ...Object.fromEntries([...ISO_CODES].map((c) => [c, c])),
+};
+
+const SYMBOLS: Record<string, string> = {
+  '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', '₱': 'PHP', '₪': 'ILS',
+  '₦': 'NGN', '฿': 'THB',
+};
+
+/** Reads back over at most `max` ASCII letters ending just before `end`; null if the run is longer. */
+function letterRunBefore(text: string, end: number, max: number): number | null {
+  let i = end;
+  while (i > 0 && end - i <= max && isLetter(text.charCodeAt(i - 1))) i--;
+  if (end - i > max) return null;
+  return i;
+}
+
+function boundaryBefore(text: string, i: number): boolean {
+  const c = text.charCodeAt(i - 1);
+  return i === 0 || !(isLetter(c) || isDigit(c));
+}
+
+/** The currency written just before the number starting at `numStart`, if any. */
+export function readCurrencyBefore(text: string, numStart: number): CurrencyPrefix | null {
+  // A symbol may be followed by one space ("€ 5"); a code or "Rs." too ("USD 5", "Rs. 500").
+  let j = numStart;
+  if (j > 0 && isInlineSpace(text.charCodeAt(j - 1))) j--;
+  if (j === 0) return null;
+  const ch = text[j - 1];
+  if (ch === '$') {
+    const from = letterRunBefore(text, j - 1, 3);
+    if (from === null) return null;
+    if (from === j - 1) return { start: j - 1, currency: 'USD' };
+    const letters = text.slice(from, j - 1);
+    const currency = DOLLAR_PREFIXES[letters];
+    if (currency && boundaryBefore(text, from)) return { start: from, currency };
+    return null;
+  }
+  if (SYMBOLS[ch]) {
+    // "CN¥" is yuan, "JP¥" yen.
+    if (ch === '¥' && j >= 3 && text.slice(j - 3, j - 1) === 'CN' && boundaryBefore(text, j - 3)) {
+      return { start: j - 3, currency: 'CNY' };
+    }
+    return { start: j - 1, currency: SYMBOLS[ch] };
+  }
+  let end = j;
+  if (ch === '.' && end >= 3 && text.slice(end - 3, end) === 'Rs.') end--;
+  const from = letterRunBefore(text, end, 3);
+  if (from === null || from === end || !boundaryBefore(text, from)) return null;
+  const currency = LETTER_PREFIXES[text.slice(from, end)];
+  return currency ? { start: from, currency } : null;
+}
+
+/** Currency words after the amount, lower case, most specific first. */
+const WORDS: ReadonlyArray<[string, string]> = [
+  ['hong kong dollars', 'HKD'], ['us dollars', 'USD'], ['u.s. dollars', 'USD'], ['australian dollars', 'AUD'],
+  ['canadian dollars', 'CAD'], ['new zealand dollars', 'NZD'], ['singapore dollars', 'SGD'],
+  ['new taiwan dollars', 'TWD'], ['taiwan dollars', 'TWD'], ['dollars', 'USD'],
+  ['swiss francs', 'CHF'], ['francs', 'CHF'],
+  ['yuan', 'CNY'], ['renminbi', 'CNY'], ['yen', 'JPY'], ['won', 'KRW'],
+  ['euros', 'EUR'], ['euro', 'EUR'], ['pounds sterling', 'GBP'], ['pounds', 'GBP'], ['sterling', 'GBP'],
+  ['indian rupees', 'INR'], ['rupees', 'INR'], ['saudi riyals', 'SAR'], ['riyals', 'SAR'], ['riyal', 'SAR'],
+  ['dirhams', 'AED'], ['rand', 'ZAR'], ['roubles', 'RUB'], ['rubles', 'RUB'], ['reais', 'BRL'], ['lira', 'TRY'],
+  ['zlotys', 'PLN'], ['zloty', 'PLN'], ['ringgit', 'MYR'], ['baht', 'THB'], ['rupiah', 'IDR'], ['naira', 'NGN'],
+  ['shekels', 'ILS'], ['kronor', 'SEK'],
+];
+
+/** After a small bare "N won": words showing "won" is the verb ("8 won the vote"). */
+const WON_AS_VERB = /^[\s\u00a0]*(?:the|a|an|his|her|its|their|our|by|over|seats?|votes?|races?|matches|games|titles?|awards?|of)\b/i;
+
+/** "1080p video": a resolution, not pence. */
+const VIDEO_AFTER = /^[\s\u00a0]*(?:video|resolution|displays?|screens?|hd|cameras?|footage|streaming)\b/i;
+
+function startsWithCi(text: string, i: number, word: string): boolean {
+  return text.slice(i, i + word.length).toLowerCase() === word;
+}
+
+/**
+ * The currency word after a number (and its scale) ending at `i`.
+ * `bareSmallInt` is true for a plain integer below 1000 with no scale, which
+ * is where "won" is most often the verb ("8 won the vote").
+ */
+export function readCurrencyAfter(text: string, i: number, hasScale: boolean, bareSmallInt: boolean): CurrencySuffix | null {
+  // Pence are written attached ("41p", "1,234.5p") and never scaled.
+  if (!hasScale && text[i] === 'p' && wordAt(text, i, 'p', false)) {
+    return VIDEO_AFTER.test(text.slice(i + 1, i + 14)) ? null : { end: i + 1, currency: 'GBP', factor: 0.01 };
+  }
+  const j = skipOneSpace(text, i);
+  if (!isLetter(text.charCodeAt(j))) return null;
+  if (!hasScale && (wordAt(text, j, 'pence') || wordAt(text, j, 'penny'))) {
+    return { end: j + 5, currency: 'GBP', factor: 0.01 };
+  }
+  if (!hasScale && (wordAt(text, j, 'cents') || wordAt(text, j, 'cent'))) {
+    return { end: j + (text[j + 4] === 's' ? 5 : 4), currency: 'USD', factor: 0.01, cents: true };
+  }
+  const code = text.slice(j, j + 3);
+  if (ISO_CODES.has(code) && wordAt(text, j, code, false)) return { end: j + 3, currency: code, factor: 1 };
+  for (const [word, currency] of WORDS) {
+    if (!startsWithCi(text, j, word) || !wordAt(text, j, word)) continue;
+    const end = j + word.length;
+    if (word === 'won' && bareSmallInt && WON_AS_VERB.test(text.slice(end, end + 12))) return null;
+    if (word === 'pounds' && /^\s+of\b/.test(text.slice(end, end + 5))) return null;
+    return { end, currency, factor: 1 };
+  }
+  return null;
+}

@@ -1,0 +1,161 @@
+// Number parsing for the figure recognisers: reads one number as news pages
+// write it ("1,234.5", "4.4", "13 990" with a thin space) and the scale word
+// after it ("bn", "million", "tn"...). Hand-written scanners instead of regexes
+// so every call is linear in what it consumes and page text can never make it
+// backtrack.
+
+export interface ParsedNumber {
+  /** Index of the first digit. */
+  start: number;
+  /** Index just past the last character of the number. */
+  end: number;
+  /** The number as written, separators removed. */
+  value: number;
+  /** Digits after the decimal point (0 when there are none). */
+  decimals: number;
+  /** True when thousands separators were used ("1,234"). */
+  grouped: boolean;
+  /**
+   * False for things that are digits but not a quantity: version-like runs
+   * ("2.5.1", "1,1,1"), absurdly long digit strings.
+   */
+  valid: boolean;
+}
+
+export function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+export function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f);
+}
+
+/** Separators allowed between thousands groups: comma, thin space, narrow no-break space. */
+function isGroupSeparator(code: number): boolean {
+  return code === 44 /* , */ || code === 0x2009 || code === 0x202f;
+}
+
+/** Spaces allowed between a number and its unit ("5 bn", "5\u00a0per cent"). */
+export function isInlineSpace(code: number): boolean {
+  return code === 32 || code === 0xa0 || code === 0x202f || code === 0x2009 || code === 0x2007;
+}
+
+function digitRunEnd(text: string, i: number): number {
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** True when text[i..] is exactly three digits not followed by another digit. */
+function isThreeDigitGroup(text: string, i: number): boolean {
+  return (
+    i + 3 <= text.length &&
+    isDigit(text.charCodeAt(i)) &&
+    isDigit(text.charCodeAt(i + 1)) &&
+    isDigit(text.charCodeAt(i + 2)) &&
+    !isDigit(text.charCodeAt(i + 3))
+  );
+}
+
+/** More digits than this cannot be an amount anyone writes; it is an id or noise. */
+const MAX_DIGITS = 16;
+
+/**
+ * Reads the number whose first digit is at `start`. Always consumes at least
+ * the digit run, so a caller that continues from `end` makes progress.
+ */
+export function readNumber(text: string, start: number): ParsedNumber {
+  let i = digitRunEnd(text, start);
+  let intDigits = i - start;
+  let grouped = false;
+  let valid = true;
+  // Thousands groups only after a 1-3 digit lead ("1,234", not "12345,678").
+  if (intDigits <= 3) {
+    while (i < text.length && isGroupSeparator(text.charCodeAt(i)) && isThreeDigitGroup(text, i + 1)) {
+      grouped = true;
+      i += 4;
+      intDigits += 3;
+    }
+  }
+  let decimals = 0;
+  if (text.charCodeAt(i) === 46 /* . */ && isDigit(text.charCodeAt(i + 1))) {
+    const fracEnd = digitRunEnd(text, i + 1);
+    decimals = fracEnd - i - 1;
+    i = fracEnd;
+    // "2.5.1", "1.1.1.1": a dotted run is a version or a date, never a figure.
+    if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
+      valid = false;
+      while (i < text.length && (isDigit(text.charCodeAt(i)) || (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))))) i++;
+    }
+  }
+  // "1,1,1" or "12,34": a comma list of digits is not one number we understand.
+  if (text.charCodeAt(i) === 44 && isDigit(text.charCodeAt(i + 1))) {
+    valid = false;
+    while (i < text.length && (isDigit(text.charCodeAt(i)) || (text.charCodeAt(i) === 44 && isDigit(text.charCodeAt(i + 1))))) i++;
+  }
+  if (intDigits + decimals > MAX_DIGITS) valid = false;
+  const raw = valid ? text.slice(start, i).replace(/[,\u2009\u202f]/g, '') : '';
+  return { start, end: i, value: valid ? Number(raw) : NaN, decimals, grouped, valid };
+}
+
+export interface Scale {
+  /** Index just past the scale word. */
+  end: number;
+  factor: number;
+}
+
+/**
+ * Scale words, longest first so "bn" wins over "b". `spaced` says whether the
+ * word may follow the number after a space: "5 m" is too often something else.
+ */
+const SCALES: ReadonlyArray<{ word: string; factor: number; spaced: boolean; caseless: boolean }> = [
+  { word: 'trillion', factor: 1e12, spaced: true, caseless: true },
+  { word: 'billion', factor: 1e9, spaced: true, caseless: true },
+  { word: 'million', factor: 1e6, spaced: true, caseless: true },
+  { word: 'thousand', factor: 1e3, spaced: true, caseless: true },
+  { word: 'crore', factor: 1e7, spaced: true, caseless: true },
+  { word: 'lakh', factor: 1e5, spaced: true, caseless: true },
+  { word: 'trn', factor: 1e12, spaced: true, caseless: true },
+  { word: 'bln', factor: 1e9, spaced: true, caseless: true },
+  { word: 'mln', factor: 1e6, spaced: true, caseless: true },
+  { word: 'tn', factor: 1e12, spaced: true, caseless: true },
+  { word: 'bn', factor: 1e9, spaced: true, caseless: true },
+  { word: 'mn', factor: 1e6, spaced: true, caseless: true },
+  { word: 'b', factor: 1e9, spaced: false, caseless: true },
+  { word: 'm', factor: 1e6, spaced: false, caseless: true },
+  { word: 'k', factor: 1e3, spaced: false, caseless: true },
+  { word: 'T', factor: 1e12, spaced: false, caseless: false },
+];
+
+/** True when `word` occurs at text[i..] and is not followed by a letter or digit. */
+export function wordAt(text: string, i: number, word: string, caseless = true): boolean {
+  if (i + word.length > text.length) return false;
+  // Cheap first-letter test: most positions fail here without allocating a slice.
+  const first = text.charCodeAt(i);
+  if (first !== word.charCodeAt(0) && !(caseless && (first | 32) === word.charCodeAt(0))) return false;
+  const got = text.slice(i, i + word.length);
+  if (caseless ? got.toLowerCase() !== word : got !== word) return false;
+  const next = text.charCodeAt(i + word.length);
+  return !(isLetter(next) || isDigit(next));
+}
+
+/** Skips at most one inline space (also a no-break or thin space); returns the new index. */
+export function skipOneSpace(text: string, i: number): number {
+  return isInlineSpace(text.charCodeAt(i)) ? i + 1 : i;
+}
+
+/** Reads a scale word right after a number ending at `i` ("bn", " billion"). */
+export function readScale(text: string, i: number): Scale | null {
+  const afterSpace = skipOneSpace(text, i);
+  for (const s of SCALES) {
+    if (wordAt(text, i, s.word, s.caseless)) return { end: i + s.word.length, factor: s.factor };
+    if (s.spaced && afterSpace !== i && wordAt(text, afterSpace, s.word, s.caseless)) {
+      return { end: afterSpace + s.word.length, factor: s.factor };
+    }
+  }
+  return null;
+}
+
+/** Multiplies without the float noise that makes 4.4 * 1e9 print as 4400000000.000001. */
+export function scaleValue(value: number, factor: number): number {
+  return Number((value * factor).toPrecision(12));
+}

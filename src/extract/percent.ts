@@ -1,0 +1,51 @@
+// Percentages: the unit after a number ("%", "per cent", "percent", "pct",
+// "pc", "percentage points", "pp"). Percentage points are kind percent too:
+// the summary format lists them as optional percentages. Bounded look-ahead
+// from a number already found.
+import { isInlineSpace, skipOneSpace, wordAt } from './numbers.ts';
+
+export interface PercentUnit {
+  /** Index just past the unit. */
+  end: number;
+  /** True for "percentage points" / "pp": a difference of two percentages. */
+  points: boolean;
+}
+
+/** Reads "point(s)" after a percentage ("2% points", "2 percentage-point"); returns its end or -1. */
+function pointsAfter(text: string, i: number): number {
+  const sep = text[i] === '-' ? i + 1 : skipOneSpace(text, i);
+  if (sep === i) return -1;
+  if (wordAt(text, sep, 'points')) return sep + 6;
+  if (wordAt(text, sep, 'point')) return sep + 5;
+  return -1;
+}
+
+/** The percent unit right after a number ending at `i`, if any. */
+export function readPercentAfter(text: string, i: number): PercentUnit | null {
+  const j = skipOneSpace(text, i);
+  if (text[j] === '%' || text[j] === '\uff05') {
+    const p = pointsAfter(text, j + 1);
+    return p < 0 ? { end: j + 1, points: false } : { end: p, points: true };
+  }
+  // Written attached only: "3.5pc", "2pp", "0.5ppt"; with a space these letters mean other things.
+  if (j === i) {
+    for (const w of ['pct', 'ppts', 'ppt', 'pp', 'pc']) {
+      if (wordAt(text, i, w)) return { end: i + w.length, points: w.startsWith('pp') };
+    }
+  }
+  if (j === i || j !== i + 1) return null;
+  if (wordAt(text, j, 'pct')) return { end: j + 3, points: false };
+  if (wordAt(text, j, 'percentage')) {
+    const p = pointsAfter(text, j + 10);
+    return p < 0 ? null : { end: p, points: true };
+  }
+  if (wordAt(text, j, 'percent')) {
+    const p = pointsAfter(text, j + 7);
+    return p < 0 ? { end: j + 7, points: false } : { end: p, points: true };
+  }
+  if (wordAt(text, j, 'per') && isInlineSpace(text.charCodeAt(j + 3)) && wordAt(text, j + 4, 'cent')) {
+    const p = pointsAfter(text, j + 8);
+    return p < 0 ? { end: j + 8, points: false } : { end: p, points: true };
+  }
+  return null;
+}
