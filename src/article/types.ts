@@ -11,7 +11,15 @@ export interface ArticleBody {
   /**
    * The body's blocks in reading order: paragraphs, list items, sub-headings,
    * quotes, table rows. Each is an element of the document that was passed in
-   * (never a copy), so the content script can highlight inside it.
+   * (never a copy), so the content script can highlight inside it. A block's
+   * text is `blockText(block)`: its own text without nested blocks, one line
+   * per paragraph where a block holds several (<br><br> paragraphs).
    */
   blocks: Element[];
+  /**
+   * The standfirst (sub-heading under the headline), when the page has one
+   * outside the body. Article text for extraction, but not part of `blocks`
+   * (the body benchmark does not count it).
+   */
+  standfirst?: Element;
 }

@@ -1,0 +1,57 @@
+// Subtree statistics of every element that holds text, summed from the units
+// in one pass over each unit's ancestors (units x depth, no tree re-walks).
+import type { Unit, Walk } from './collect-units.ts';
+
+export interface Agg {
+  text: number;
+  links: number;
+  /** Characters of "good" units: paragraph-like text with few links. */
+  good: number;
+  /** Readability-style content score handed up from the paragraphs below. */
+  score: number;
+  /** First and last index of the units inside (units are in document order, so a subtree is a range). */
+  first: number;
+  last: number;
+  controls: number;
+}
+
+/** A paragraph a person wrote: some length, a sentence end or comma, few links. */
+export const isGood = (u: Unit): boolean => u.text >= 60 && u.links / u.text < 0.3 && u.stops + u.commas >= 1;
+
+export function aggregate(w: Walk, top: Element, unitWeight: (u: Unit) => number): Map<Element, Agg> {
+  const aggs = new Map<Element, Agg>();
+  const get = (el: Element): Agg => {
+    let a = aggs.get(el);
+    if (!a) aggs.set(el, (a = { text: 0, links: 0, good: 0, score: 0, first: Infinity, last: -1, controls: 0 }));
+    return a;
+  };
+  for (const u of w.units) {
+    const good = isGood(u) ? u.text : 0;
+    const weight = u.text >= 25 ? unitWeight(u) : 0;
+    let level = 0;
+    // A <p> hands its score to its container; a div with its own text is a container itself.
+    let el: Element | null = u.tag === 'p' || u.tag === 'li' || u.tag === 'tr' || /^h\d$/.test(u.tag) ? u.el.parentElement : u.el;
+    for (let a: Element | null = u.el; a; a = a.parentElement) {
+      const g = get(a);
+      g.text += u.text;
+      g.links += u.links;
+      g.good += good;
+      if (u.index < g.first) g.first = u.index;
+      if (u.index > g.last) g.last = u.index;
+      if (a === el && level < 5) {
+        g.score += weight / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+        level++;
+        el = a.parentElement;
+      }
+      if (a === top) break;
+    }
+  }
+  for (const c of w.controls) {
+    for (let a: Element | null = c.parentElement; a; a = a.parentElement) {
+      const g = aggs.get(a);
+      if (g) g.controls++;
+      if (a === top) break;
+    }
+  }
+  return aggs;
+}

@@ -1,0 +1,54 @@
+// Picks the element that holds the story: the best-scored container, widened
+// to its parent while the parent only adds more story text (bodies split into
+// several chunks or columns), never sidebars or comment threads.
+import type { Agg } from './aggregate.ts';
+import { isGood } from './aggregate.ts';
+import type { Walk } from './collect-units.ts';
+import { classWords, isBoilerWords, isContentWords, isStrongContentWords } from './tags.ts';
+
+export interface RootChoice {
+  root: Element;
+  score: number;
+  /** How the root was found, for `reason`. */
+  how: string;
+}
+
+export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element): RootChoice | null {
+  const bodyProps = new Set(w.bodyProps);
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, a] of aggs) {
+    if (a.score <= 0 || el === body || el.localName === 'html') continue;
+    let s = a.score * (1 - a.links / Math.max(1, a.text));
+    const words = classWords(el);
+    if (isStrongContentWords(words)) s *= 1.5;
+    else if (isContentWords(words)) s *= 1.2;
+    if (w.boilers.has(el) || isBoilerWords(words)) s *= 0.5;
+    if (bodyProps.has(el)) s *= 1.6;
+    if (el.localName === 'article') s *= 1.1;
+    if (a.controls > 2) s *= 0.8;
+    if (s > bestScore) { bestScore = s; best = el; }
+  }
+  if (!best) return null;
+  let how = bodyProps.has(best) ? 'itemprop articleBody' : 'best-scored container';
+  // Widen to the parent while that adds story text and little else.
+  let root = best;
+  for (let p = root.parentElement; p && p !== body && p.localName !== 'html'; p = p.parentElement) {
+    const inner = aggs.get(root)!;
+    const outer = aggs.get(p);
+    if (!outer) break;
+    if (w.boilers.has(p)) break;
+    let goodExtra = 0;
+    let allExtra = 0;
+    for (let i = outer.first; i <= outer.last; i++) {
+      if (i >= inner.first && i <= inner.last) continue;
+      const u = w.units[i];
+      allExtra += u.text;
+      if (isGood(u) && !(u.boiler && u.boiler !== p && p.contains(u.boiler))) goodExtra += u.text;
+    }
+    if (goodExtra < Math.max(80, 0.1 * inner.good) || goodExtra < 0.5 * allExtra) break;
+    root = p;
+    how = 'story split over several containers';
+  }
+  return { root, score: bestScore, how };
+}

@@ -1,0 +1,104 @@
+// One read-only pass over the page: splits the visible text into paragraph-like
+// units (a block element and its own inline text) with the cheap statistics the
+// later steps score on. Nothing else in detection walks the whole tree.
+import { BLOCK_TAGS, SKIP_TAGS, classWords, hiddenByMarkup, isBoilerWords } from './tags.ts';
+import type { HiddenCheck } from './block-text.ts';
+
+export interface Unit {
+  el: Element;
+  tag: string;
+  /** Characters of the unit's own inline text (whitespace runs count once). */
+  text: number;
+  /** Of those, characters inside links. */
+  links: number;
+  commas: number;
+  /** Sentence ends: . ! ? followed by a space or the end. */
+  stops: number;
+  /** Innermost boilerplate-looking ancestor (by class/id words or tag), or null. */
+  boiler: Element | null;
+  index: number;
+}
+
+export interface Walk {
+  units: Unit[];
+  /** Elements whose class/id or tag say "not the story" (share bars, related boxes, asides...). */
+  boilers: Set<Element>;
+  /** Visible <h1>s in document order. */
+  h1s: Element[];
+  /** Form controls (newsletter boxes, search forms): their ancestors get a penalty. */
+  controls: Element[];
+  /** Visible <article> elements. */
+  articles: Element[];
+  /** Elements that say they are the article body (itemprop/property="articleBody"). */
+  bodyProps: Element[];
+}
+
+const BOILER_TAGS = new Set(['aside', 'footer', 'header', 'address']);
+const CONTROL_TAGS = new Set(['input', 'textarea', 'select', 'button']);
+
+export function collectUnits(root: Element, isHidden?: HiddenCheck): Walk {
+  const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], articles: [], bodyProps: [] };
+  const rootUnit = newUnit(root, null, w);
+  visit(root, rootUnit, false, null, w, isHidden);
+  w.units = w.units.filter((u) => u.text > 0);
+  w.units.forEach((u, i) => (u.index = i));
+  return w;
+}
+
+function newUnit(el: Element, boiler: Element | null, w: Walk): Unit {
+  const u: Unit = { el, tag: el.localName, text: 0, links: 0, commas: 0, stops: 0, boiler, index: 0 };
+  w.units.push(u);
+  return u;
+}
+
+function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null, w: Walk, isHidden?: HiddenCheck): void {
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3) {
+      addText((node as Text).data, unit, inLink);
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const child = node as Element;
+    const tag = child.localName;
+    if (tag === 'br') continue;
+    if (CONTROL_TAGS.has(tag)) { w.controls.push(child); continue; }
+    if (SKIP_TAGS.has(tag) || hiddenByMarkup(child) || isHidden?.(child)) continue;
+    let childBoiler = boiler;
+    const words = classWords(child);
+    if (BOILER_TAGS.has(tag) || isBoilerWords(words) || child.getAttribute('role') === 'complementary') {
+      w.boilers.add(child);
+      childBoiler = child;
+    }
+    const prop = child.getAttribute('itemprop') ?? child.getAttribute('property');
+    if (prop && /articlebody|content:encoded/i.test(prop)) w.bodyProps.push(child);
+    if (BLOCK_TAGS.has(tag)) {
+      if (tag === 'h1') w.h1s.push(child);
+      else if (tag === 'article') w.articles.push(child);
+      visit(child, newUnit(child, childBoiler, w), false, childBoiler, w, isHidden);
+    } else {
+      visit(child, unit, inLink || tag === 'a', childBoiler, w, isHidden);
+    }
+  }
+}
+
+function addText(data: string, unit: Unit, inLink: boolean): void {
+  let n = 0;
+  let space = true;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 160) {
+      if (!space) { n++; space = true; }
+      continue;
+    }
+    space = false;
+    n++;
+    if (c === 44 || c === 0xff0c) unit.commas++;
+    else if (c === 46 || c === 33 || c === 63 || c === 0x3002) {
+      const next = data.charCodeAt(i + 1);
+      if (Number.isNaN(next) || next === 32 || next === 10 || next === 160 || next === 0x201d || next === 34) unit.stops++;
+    }
+  }
+  if (n === 0) return;
+  unit.text += n;
+  if (inLink) unit.links += n;
+}
