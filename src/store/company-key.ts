@@ -1,0 +1,32 @@
+// The normalised form of a company name that the pages' multiEntry index holds,
+// so "Alibaba Group Holding Ltd.", "alibaba group holding" and "Alibaba Group
+// Holding Limited" find the same pages.
+
+const LEGAL_SUFFIXES = new Set([
+  'inc', 'incorporated', 'ltd', 'limited', 'plc', 'corp', 'corporation', 'co', 'company', 'llc', 'lp',
+  'ag', 'sa', 'nv', 'se', 'spa', 'bv', 'gmbh', 'oyj', 'asa', 'ab', 'kk', 'pte', 'bhd', 'tbk',
+]);
+
+export function companyKey(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  while (words.length > 1 && LEGAL_SUFFIXES.has(words[words.length - 1])) words.pop();
+  return words.join(' ');
+}
+
+/** Distinct keys of every company a summary names (canonical names and aliases). */
+export function companyKeys(companies: { name: string; aliases?: string[] }[]): string[] {
+  const keys = new Set<string>();
+  for (const c of companies) {
+    const k = companyKey(c.name);
+    if (k) keys.add(k);
+  }
+  return [...keys];
+}
