@@ -18,6 +18,8 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'thin-space groups': (n) => repeatTo('1\u2009000\u2009', n),
   'percent words': (n) => repeatTo('1 per cent 2 percentage point ', n),
   'number words and times': (n) => repeatTo('three times ', n),
+  'word percents': (n) => repeatTo('half a half a quarter of a per per-cent five-percentage ', n),
+  'hyphenated units': (n) => repeatTo('1-billion-dollar-1-basis-', n),
   'letters glued to digits': (n) => repeatTo('A1', n),
   'minus signs': (n) => repeatTo('-−–1', n),
   'spaces after a word number': (n) => 'three' + ' '.repeat(n - 12) + 'times',

@@ -54,6 +54,13 @@ describe('findFigures: money', () => {
     expect(money('It reported a loss of $3bn.')).toEqual([[3e9, 'USD']]);
   });
 
+  it('reads hyphenated units, qualified currency words and trailing symbols', () => {
+    expect(money('a $1.2-billion takeover and a 5-billion-dollar fund')).toEqual([[1.2e9, 'USD'], [5e9, 'USD']]);
+    expect(money('It raised 2 billion Hong Kong dollars and 40 million Mexican pesos.')).toEqual([[2e9, 'HKD'], [4e7, 'MXN']]);
+    expect(money('Tickets cost 20 euro cents, then 5 €.')).toEqual([[0.2, 'EUR'], [5, 'EUR']]);
+    expect(money('The dividend rose to 45c a share.')).toEqual([[0.45, 'USD']]);
+  });
+
   it('tolerates no-break spaces between number and unit', () => {
     expect(money('sales of 31.7\u00a0billion yuan and €\u00a05bn')).toEqual([[31.7e9, 'CNY'], [5e9, 'EUR']]);
     expect(money('Next closed at 13\u2009990p')).toEqual([[139.9, 'GBP']]);
@@ -67,6 +74,14 @@ describe('findFigures: percent', () => {
 
   it('signs only a written minus, including the unicode minus and a leading en dash', () => {
     expect(percents('The Nikkei fell 2.3% and the Kospi -1.1%; the table shows \u22120.18% and \u20130.5%.')).toEqual([2.3, -1.1, -0.18, -0.5]);
+  });
+
+  it('reads small percentages in words', () => {
+    expect(percents('The bank cut rates by half a percentage point and sales rose five per cent.')).toEqual([0.5, 5]);
+  });
+
+  it('keeps a level and a signed change apart', () => {
+    expect(figs('S&P 500 -0.2%')).toEqual([['-0.2%', 'percent', -0.2, null]]);
   });
 
   it('splits ranges into two percentages', () => {
@@ -93,6 +108,7 @@ describe('findFigures: other kinds', () => {
       ['38.6 points', 'points', 38.6, null],
       ['0.4%', 'percent', 0.4, null],
     ]);
+    expect(figs('a 25-basis-point cut and a 0.25-percentage-point rise').map((f) => f[1])).toEqual(['bp', 'percent']);
     expect(figs('It trades at 19 times earnings, three times the sector, after a 3x rally.').map((f) => f[1])).toEqual(['multiple', 'multiple', 'multiple']);
   });
 });

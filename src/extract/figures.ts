@@ -7,7 +7,7 @@
 import type { Figure, FigureKind } from './types.ts';
 import { isDigit, isLetter, readNumber, readScale, scaleValue, type ParsedNumber } from './numbers.ts';
 import { readCurrencyAfter, readCurrencyBefore } from './money.ts';
-import { readPercentAfter } from './percent.ts';
+import { findWordPercents, readPercentAfter } from './percent.ts';
 import { findWordMultiples, readOtherUnitAfter } from './other-figures.ts';
 
 export interface FigureSpan {
@@ -75,7 +75,8 @@ function readCandidate(text: string, num: ParsedNumber): Candidate {
 function rangeConnector(text: string, a: Candidate, b: Candidate): 'dash' | 'word' | null {
   if (b.start - a.end > 6) return null;
   const gap = text.slice(a.end, b.start);
-  if (/^[ \u00a0]?[-\u2013\u2014][ \u00a0]?$/.test(gap)) return 'dash';
+  // "10-15%", "10 - 15%", "10- 15%"; but "S&P 500 -0.2%" is a level then a signed change.
+  if (/^(?:[-\u2013\u2014][ \u00a0]?|[ \u00a0][-\u2013\u2014][ \u00a0])$/.test(gap)) return 'dash';
   if (/^[ \u00a0]to[ \u00a0]$/i.test(gap)) return 'word';
   if (/^[ \u00a0]and[ \u00a0]$/i.test(gap) && /\bbetween[ \u00a0]$/i.test(text.slice(Math.max(0, a.start - 8), a.start))) return 'word';
   return null;
@@ -153,12 +154,24 @@ export function findFigures(text: string): FigureSpan[] {
     if (c.negative) c.start--;
     out.push(toFigure(text, c, c.kind));
   }
-  return mergeWordMultiples(text, out);
+  return mergeWordFigures(text, out);
 }
 
-/** Adds "three times earnings"-style multiples, keeping order and dropping overlaps. */
-function mergeWordMultiples(text: string, spans: FigureSpan[]): FigureSpan[] {
-  const words = findWordMultiples(text);
+/** Figures written in words: "three times earnings", "half a percentage point". */
+function wordFigures(text: string): FigureSpan[] {
+  const spans: FigureSpan[] = [];
+  const add = (start: number, end: number, kind: FigureKind, value: number) => {
+    const t = text.slice(start, end);
+    spans.push({ start, end, text: t, figure: { kind, text: t, value } });
+  };
+  for (const w of findWordMultiples(text)) add(w.start, w.end, 'multiple', w.value);
+  for (const w of findWordPercents(text)) add(w.start, w.end, 'percent', w.value);
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Merges word figures into the digit figures, keeping order and dropping overlaps. */
+function mergeWordFigures(text: string, spans: FigureSpan[]): FigureSpan[] {
+  const words = wordFigures(text);
   if (words.length === 0) return spans;
   const out: FigureSpan[] = [];
   let k = 0;
@@ -166,8 +179,7 @@ function mergeWordMultiples(text: string, spans: FigureSpan[]): FigureSpan[] {
     while (k < spans.length && spans[k].start < w.start) out.push(spans[k++]);
     const last = out[out.length - 1];
     if ((last && last.end > w.start) || (k < spans.length && spans[k].start < w.end)) continue;
-    const t = text.slice(w.start, w.end);
-    out.push({ start: w.start, end: w.end, text: t, figure: { kind: 'multiple', text: t, value: w.value } });
+    out.push(w);
   }
   while (k < spans.length) out.push(spans[k++]);
   return out;

@@ -48,6 +48,13 @@ describe('readCurrencyAfter', () => {
     expect(readCurrencyAfter('45 cents a share', 2, false, true)).toMatchObject({ end: 8, factor: 0.01, cents: true });
   });
 
+  it('reads euro cents and symbols written after the amount', () => {
+    expect(readCurrencyAfter(' euro cents', 0, false, true)).toMatchObject({ currency: 'EUR', factor: 0.01 });
+    expect(readCurrencyAfter(' €', 0, false, true)).toMatchObject({ end: 2, currency: 'EUR', factor: 1 });
+    expect(readCurrencyAfter('¢', 0, false, true)).toMatchObject({ factor: 0.01, cents: true });
+    expect(readCurrencyAfter(' €6', 0, false, true)).toBeNull();
+  });
+
   it('does not read pence from pm, pp or a video resolution', () => {
     expect(readCurrencyAfter('5.30pm', 4, false, true)).toBeNull();
     expect(readCurrencyAfter('2pp', 1, false, true)).toBeNull();
@@ -65,6 +72,12 @@ describe('readCurrencyAfter', () => {
     expect(after(' rupees')).toBe('INR');
     expect(after(' won')).toBe('KRW');
     expect(after(' USD')).toBe('USD');
+    expect(after(' Egyptian pounds')).toBe('EGP');
+    expect(after(' Mexican pesos')).toBe('MXN');
+    expect(after(' South Korean won')).toBe('KRW');
+    expect(after('-dollar deal')).toBe('USD');
+    expect(after(' dollar')).toBe('USD');
+    expect(after(' pesos')).toBeUndefined();
     expect(after(' yenx')).toBeUndefined();
     expect(after(' users')).toBeUndefined();
   });

@@ -2,7 +2,7 @@
 // ("HK$", "€", "USD ", "SFr") or the word after it ("yuan", "Swiss francs",
 // "pence"). Only bounded look-around from a number already found, so the cost
 // per number is constant whatever the page holds.
-import { isDigit, isInlineSpace, isLetter, skipOneSpace, wordAt } from './numbers.ts';
+import { isDigit, isInlineSpace, isLetter, skipOneSpace, skipUnitGap, wordAt } from './numbers.ts';
 
 export interface CurrencyPrefix {
   /** Index of the first character of the symbol or code. */
@@ -88,18 +88,31 @@ export function readCurrencyBefore(text: string, numStart: number): CurrencyPref
   return currency ? { start: from, currency } : null;
 }
 
-/** Currency words after the amount, lower case, most specific first. */
-const WORDS: ReadonlyArray<[string, string]> = [
-  ['hong kong dollars', 'HKD'], ['us dollars', 'USD'], ['u.s. dollars', 'USD'], ['australian dollars', 'AUD'],
-  ['canadian dollars', 'CAD'], ['new zealand dollars', 'NZD'], ['singapore dollars', 'SGD'],
-  ['new taiwan dollars', 'TWD'], ['taiwan dollars', 'TWD'], ['dollars', 'USD'],
-  ['swiss francs', 'CHF'], ['francs', 'CHF'],
-  ['yuan', 'CNY'], ['renminbi', 'CNY'], ['yen', 'JPY'], ['won', 'KRW'],
-  ['euros', 'EUR'], ['euro', 'EUR'], ['pounds sterling', 'GBP'], ['pounds', 'GBP'], ['sterling', 'GBP'],
-  ['indian rupees', 'INR'], ['rupees', 'INR'], ['saudi riyals', 'SAR'], ['riyals', 'SAR'], ['riyal', 'SAR'],
-  ['dirhams', 'AED'], ['rand', 'ZAR'], ['roubles', 'RUB'], ['rubles', 'RUB'], ['reais', 'BRL'], ['lira', 'TRY'],
-  ['zlotys', 'PLN'], ['zloty', 'PLN'], ['ringgit', 'MYR'], ['baht', 'THB'], ['rupiah', 'IDR'], ['naira', 'NGN'],
-  ['shekels', 'ILS'], ['kronor', 'SEK'],
+/**
+ * Currency words after the amount, lower case, most specific first:
+ * [stem, currency, takes a plural "s", unit factor]. "Egyptian pounds" must be
+ * tried before "pounds", "euro cents" before "euro".
+ */
+const WORDS: ReadonlyArray<[string, string, boolean, number?]> = [
+  ['hong kong dollar', 'HKD', true], ['us dollar', 'USD', true], ['u.s. dollar', 'USD', true],
+  ['australian dollar', 'AUD', true], ['canadian dollar', 'CAD', true], ['new zealand dollar', 'NZD', true],
+  ['singapore dollar', 'SGD', true], ['new taiwan dollar', 'TWD', true], ['taiwan dollar', 'TWD', true],
+  ['nt dollar', 'TWD', true], ['dollar', 'USD', true],
+  ['euro cent', 'EUR', true, 0.01], ['euro', 'EUR', true],
+  ['egyptian pound', 'EGP', true], ['pounds sterling', 'GBP', false], ['pound', 'GBP', true], ['sterling', 'GBP', false],
+  ['swiss franc', 'CHF', true], ['franc', 'CHF', true],
+  ['chinese yuan', 'CNY', false], ['yuan', 'CNY', false], ['renminbi', 'CNY', false],
+  ['japanese yen', 'JPY', false], ['yen', 'JPY', false],
+  ['south korean won', 'KRW', false], ['korean won', 'KRW', false], ['won', 'KRW', false],
+  ['indian rupee', 'INR', true], ['rupee', 'INR', true], ['saudi riyal', 'SAR', true], ['riyal', 'SAR', true],
+  ['uae dirham', 'AED', true], ['dirham', 'AED', true], ['south african rand', 'ZAR', false], ['rand', 'ZAR', false],
+  ['rouble', 'RUB', true], ['ruble', 'RUB', true], ['brazilian real', 'BRL', false], ['reais', 'BRL', false],
+  ['turkish lira', 'TRY', false], ['lira', 'TRY', false], ['zloty', 'PLN', true], ['ringgit', 'MYR', false],
+  ['baht', 'THB', false], ['rupiah', 'IDR', false], ['naira', 'NGN', false], ['shekel', 'ILS', true],
+  ['swedish kronor', 'SEK', false], ['swedish krona', 'SEK', false], ['kronor', 'SEK', false],
+  ['norwegian kroner', 'NOK', false], ['danish kroner', 'DKK', false],
+  ['mexican peso', 'MXN', true], ['argentine peso', 'ARS', true], ['philippine peso', 'PHP', true],
+  ['chilean peso', 'CLP', true], ['colombian peso', 'COP', true],
 ];
 
 /** After a small bare "N won": words showing "won" is the verb ("8 won the vote"). */
@@ -112,17 +125,31 @@ function startsWithCi(text: string, i: number, word: string): boolean {
   return text.slice(i, i + word.length).toLowerCase() === word;
 }
 
+/** Symbols some pages write after the amount ("5 €", "45¢"). */
+const SYMBOLS_AFTER: Record<string, [string, number]> = { '€': ['EUR', 1], '¢': ['USD', 0.01], '₫': ['VND', 1] };
+
 /**
  * The currency word after a number (and its scale) ending at `i`.
  * `bareSmallInt` is true for a plain integer below 1000 with no scale, which
  * is where "won" is most often the verb ("8 won the vote").
  */
 export function readCurrencyAfter(text: string, i: number, hasScale: boolean, bareSmallInt: boolean): CurrencySuffix | null {
-  // Pence are written attached ("41p", "1,234.5p") and never scaled.
-  if (!hasScale && text[i] === 'p' && wordAt(text, i, 'p', false)) {
-    return VIDEO_AFTER.test(text.slice(i + 1, i + 14)) ? null : { end: i + 1, currency: 'GBP', factor: 0.01 };
+  if (!hasScale) {
+    // Pence are written attached ("41p", "1,234.5p"); so are Australian-style cents ("45c").
+    if (text[i] === 'p' && wordAt(text, i, 'p', false)) {
+      return VIDEO_AFTER.test(text.slice(i + 1, i + 14)) ? null : { end: i + 1, currency: 'GBP', factor: 0.01 };
+    }
+    if (text[i] === 'c' && wordAt(text, i, 'c', false)) return { end: i + 1, currency: 'USD', factor: 0.01, cents: true };
   }
-  const j = skipOneSpace(text, i);
+  const sym = SYMBOLS_AFTER[text[skipOneSpace(text, i)]];
+  if (sym) {
+    const at = skipOneSpace(text, i);
+    // "5 €6" is two amounts: the symbol belongs to the next number.
+    if (!isDigit(text.charCodeAt(skipOneSpace(text, at + 1)))) {
+      return { end: at + 1, currency: sym[0], factor: sym[1], cents: sym[1] === 0.01 ? true : undefined };
+    }
+  }
+  const j = skipUnitGap(text, i);
   if (!isLetter(text.charCodeAt(j))) return null;
   if (!hasScale && (wordAt(text, j, 'pence') || wordAt(text, j, 'penny'))) {
     return { end: j + 5, currency: 'GBP', factor: 0.01 };
@@ -132,12 +159,14 @@ export function readCurrencyAfter(text: string, i: number, hasScale: boolean, ba
   }
   const code = text.slice(j, j + 3);
   if (ISO_CODES.has(code) && wordAt(text, j, code, false)) return { end: j + 3, currency: code, factor: 1 };
-  for (const [word, currency] of WORDS) {
-    if (!startsWithCi(text, j, word) || !wordAt(text, j, word)) continue;
-    const end = j + word.length;
-    if (word === 'won' && bareSmallInt && WON_AS_VERB.test(text.slice(end, end + 12))) return null;
-    if (word === 'pounds' && /^\s+of\b/.test(text.slice(end, end + 5))) return null;
-    return { end, currency, factor: 1 };
+  for (const [stem, currency, plural, factor = 1] of WORDS) {
+    if (!startsWithCi(text, j, stem)) continue;
+    let end = j + stem.length;
+    if (plural && (text[end] === 's' || text[end] === 'S')) end++;
+    if (isLetter(text.charCodeAt(end)) || isDigit(text.charCodeAt(end))) continue;
+    if (stem === 'won' && bareSmallInt && WON_AS_VERB.test(text.slice(end, end + 12))) return null;
+    if (stem === 'pound' && /^\s+of\b/.test(text.slice(end, end + 5))) return null;
+    return { end, currency, factor };
   }
   return null;
 }

@@ -35,11 +35,15 @@ describe('readScale', () => {
     expect(readScale('m.', 0)?.factor).toBe(1e6);
     expect(readScale('k salary', 0)?.factor).toBe(1e3);
     expect(readScale(' crore', 0)?.factor).toBe(1e7);
+    expect(readScale(' lakh crore', 0)?.factor).toBe(1e12);
+    expect(readScale('MM', 0)?.factor).toBe(1e6);
+    expect(readScale('-billion deal', 0)).toEqual({ end: 8, factor: 1e9 });
   });
 
   it('does not take a single letter after a space or the start of a word', () => {
     expect(readScale(' m', 0)).toBeNull();
-    expect(readScale('mm', 0)).toBeNull();
+    expect(readScale('mx', 0)).toBeNull();
+    expect(readScale(' mm', 0)).toBeNull();
     expect(readScale('bnx', 0)).toBeNull();
     expect(readScale(' more', 0)).toBeNull();
   });

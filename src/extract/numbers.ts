@@ -113,6 +113,7 @@ const SCALES: ReadonlyArray<{ word: string; factor: number; spaced: boolean; cas
   { word: 'million', factor: 1e6, spaced: true, caseless: true },
   { word: 'thousand', factor: 1e3, spaced: true, caseless: true },
   { word: 'crore', factor: 1e7, spaced: true, caseless: true },
+  { word: 'lakh crore', factor: 1e12, spaced: true, caseless: true },
   { word: 'lakh', factor: 1e5, spaced: true, caseless: true },
   { word: 'trn', factor: 1e12, spaced: true, caseless: true },
   { word: 'bln', factor: 1e9, spaced: true, caseless: true },
@@ -120,6 +121,7 @@ const SCALES: ReadonlyArray<{ word: string; factor: number; spaced: boolean; cas
   { word: 'tn', factor: 1e12, spaced: true, caseless: true },
   { word: 'bn', factor: 1e9, spaced: true, caseless: true },
   { word: 'mn', factor: 1e6, spaced: true, caseless: true },
+  { word: 'mm', factor: 1e6, spaced: false, caseless: true },
   { word: 'b', factor: 1e9, spaced: false, caseless: true },
   { word: 'm', factor: 1e6, spaced: false, caseless: true },
   { word: 'k', factor: 1e3, spaced: false, caseless: true },
@@ -143,9 +145,18 @@ export function skipOneSpace(text: string, i: number): number {
   return isInlineSpace(text.charCodeAt(i)) ? i + 1 : i;
 }
 
-/** Reads a scale word right after a number ending at `i` ("bn", " billion"). */
+/**
+ * Skips what may stand between a number and a word unit: one space, or a
+ * hyphen before a letter ("a 25-basis-point cut", "a $1.2-billion deal").
+ */
+export function skipUnitGap(text: string, i: number): number {
+  if (text[i] === '-' && isLetter(text.charCodeAt(i + 1))) return i + 1;
+  return skipOneSpace(text, i);
+}
+
+/** Reads a scale word right after a number ending at `i` ("bn", " billion", "-billion"). */
 export function readScale(text: string, i: number): Scale | null {
-  const afterSpace = skipOneSpace(text, i);
+  const afterSpace = skipUnitGap(text, i);
   for (const s of SCALES) {
     if (wordAt(text, i, s.word, s.caseless)) return { end: i + s.word.length, factor: s.factor };
     if (s.spaced && afterSpace !== i && wordAt(text, afterSpace, s.word, s.caseless)) {
@@ -157,5 +168,5 @@ export function readScale(text: string, i: number): Scale | null {
 
 /** Multiplies without the float noise that makes 4.4 * 1e9 print as 4400000000.000001. */
 export function scaleValue(value: number, factor: number): number {
-  return Number((value * factor).toPrecision(12));
+  return Number((value * factor).toPrecision(15));
 }

@@ -2,7 +2,7 @@
 // "pc", "percentage points", "pp"). Percentage points are kind percent too:
 // the summary format lists them as optional percentages. Bounded look-ahead
 // from a number already found.
-import { isInlineSpace, skipOneSpace, wordAt } from './numbers.ts';
+import { isInlineSpace, skipOneSpace, skipUnitGap, wordAt } from './numbers.ts';
 
 export interface PercentUnit {
   /** Index just past the unit. */
@@ -33,7 +33,13 @@ export function readPercentAfter(text: string, i: number): PercentUnit | null {
       if (wordAt(text, i, w)) return { end: i + w.length, points: w.startsWith('pp') };
     }
   }
-  if (j === i || j !== i + 1) return null;
+  // Word units may also be hyphenated onto the number: "a 0.25-percentage-point cut".
+  const w = skipUnitGap(text, i);
+  if (w === i) return null;
+  return readPercentWord(text, w);
+}
+
+function readPercentWord(text: string, j: number): PercentUnit | null {
   if (wordAt(text, j, 'pct')) return { end: j + 3, points: false };
   if (wordAt(text, j, 'percentage')) {
     const p = pointsAfter(text, j + 10);
@@ -43,9 +49,36 @@ export function readPercentAfter(text: string, i: number): PercentUnit | null {
     const p = pointsAfter(text, j + 7);
     return p < 0 ? { end: j + 7, points: false } : { end: p, points: true };
   }
-  if (wordAt(text, j, 'per') && isInlineSpace(text.charCodeAt(j + 3)) && wordAt(text, j + 4, 'cent')) {
+  if (wordAt(text, j, 'per') && (isInlineSpace(text.charCodeAt(j + 3)) || text[j + 3] === '-') && wordAt(text, j + 4, 'cent')) {
     const p = pointsAfter(text, j + 8);
     return p < 0 ? { end: j + 8, points: false } : { end: p, points: true };
   }
   return null;
+}
+
+const WORD_VALUES: Record<string, number> = {
+  'half a': 0.5, 'a half': 0.5, 'a quarter of a': 0.25, 'three quarters of a': 0.75, 'three-quarters of a': 0.75,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+};
+
+/**
+ * Percentages in words ("half a percentage point", "five per cent"): rare, but
+ * a reader counts them. One pass of a regex made of fixed alternatives only.
+ */
+const WORD_PERCENT =
+  /\b(half a|a half|a quarter of a|three[ -]quarters of a|one|two|three|four|five|six|seven|eight|nine|ten)[ \u00a0-](percentage[ \u00a0-]points?|percent|per[ \u00a0-]cent)\b/gi;
+
+export interface WordPercent {
+  start: number;
+  end: number;
+  value: number;
+}
+
+export function findWordPercents(text: string): WordPercent[] {
+  const out: WordPercent[] = [];
+  for (const m of text.matchAll(WORD_PERCENT)) {
+    const key = m[1].toLowerCase().replace('three quarters', 'three-quarters');
+    out.push({ start: m.index, end: m.index + m[0].length, value: WORD_VALUES[key] });
+  }
+  return out;
 }
