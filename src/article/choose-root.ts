@@ -31,22 +31,26 @@ export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element): Roo
   }
   if (!best) return null;
   let how = bodyProps.has(best) ? 'itemprop articleBody' : 'best-scored container';
-  // Widen to the parent while that adds story text and little else.
+  // Widen to an ancestor while that adds story text and little else. Levels
+  // that add nothing (a grid cell around the body) are looked through.
   let root = best;
   for (let p = root.parentElement; p && p !== body && p.localName !== 'html'; p = p.parentElement) {
     const inner = aggs.get(root)!;
     const outer = aggs.get(p);
-    if (!outer) break;
-    if (w.boilers.has(p)) break;
+    if (!outer || w.boilers.has(p)) break;
     let goodExtra = 0;
     let allExtra = 0;
+    let appendix = false;
     for (let i = outer.first; i <= outer.last; i++) {
       if (i >= inner.first && i <= inner.last) continue;
       const u = w.units[i];
+      // Text after a rule that follows the story is an appendix, not more story.
+      if (i > inner.last && u.afterRule) appendix = true;
       allExtra += u.text;
-      if (isGood(u) && !(u.boiler && u.boiler !== p && p.contains(u.boiler))) goodExtra += u.text;
+      if (!appendix && isGood(u) && !(u.boiler && u.boiler !== p && p.contains(u.boiler))) goodExtra += u.text;
     }
-    if (goodExtra < Math.max(80, 0.1 * inner.good) || goodExtra < 0.5 * allExtra) break;
+    if (allExtra < 50) continue;
+    if (goodExtra < Math.max(80, 0.2 * inner.good) || goodExtra < 0.5 * allExtra) break;
     root = p;
     how = 'story split over several containers';
   }

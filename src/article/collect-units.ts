@@ -16,6 +16,8 @@ export interface Unit {
   stops: number;
   /** Innermost boilerplate-looking ancestor (by class/id words or tag), or null. */
   boiler: Element | null;
+  /** First text after an <hr>: what follows a rule is often an appendix ("About Acme", "More stories"). */
+  afterRule: boolean;
   index: number;
 }
 
@@ -31,13 +33,15 @@ export interface Walk {
   articles: Element[];
   /** Elements that say they are the article body (itemprop/property="articleBody"). */
   bodyProps: Element[];
+  /** Set by an <hr>, cleared by the next text. */
+  pendingRule: boolean;
 }
 
 const BOILER_TAGS = new Set(['aside', 'footer', 'header', 'address']);
 const CONTROL_TAGS = new Set(['input', 'textarea', 'select', 'button']);
 
 export function collectUnits(root: Element, isHidden?: HiddenCheck): Walk {
-  const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], articles: [], bodyProps: [] };
+  const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], articles: [], bodyProps: [], pendingRule: false };
   const rootUnit = newUnit(root, null, w);
   visit(root, rootUnit, false, null, w, isHidden);
   w.units = w.units.filter((u) => u.text > 0);
@@ -46,7 +50,7 @@ export function collectUnits(root: Element, isHidden?: HiddenCheck): Walk {
 }
 
 function newUnit(el: Element, boiler: Element | null, w: Walk): Unit {
-  const u: Unit = { el, tag: el.localName, text: 0, links: 0, commas: 0, stops: 0, boiler, index: 0 };
+  const u: Unit = { el, tag: el.localName, text: 0, links: 0, commas: 0, stops: 0, boiler, afterRule: false, index: 0 };
   w.units.push(u);
   return u;
 }
@@ -54,13 +58,14 @@ function newUnit(el: Element, boiler: Element | null, w: Walk): Unit {
 function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null, w: Walk, isHidden?: HiddenCheck): void {
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 3) {
-      addText((node as Text).data, unit, inLink);
+      addText((node as Text).data, unit, inLink, w);
       continue;
     }
     if (node.nodeType !== 1) continue;
     const child = node as Element;
     const tag = child.localName;
     if (tag === 'br') continue;
+    if (tag === 'hr') { w.pendingRule = true; continue; }
     if (CONTROL_TAGS.has(tag)) { w.controls.push(child); continue; }
     if (SKIP_TAGS.has(tag) || hiddenByMarkup(child) || isHidden?.(child)) continue;
     let childBoiler = boiler;
@@ -81,7 +86,7 @@ function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null,
   }
 }
 
-function addText(data: string, unit: Unit, inLink: boolean): void {
+function addText(data: string, unit: Unit, inLink: boolean, w: Walk): void {
   let n = 0;
   let space = true;
   for (let i = 0; i < data.length; i++) {
@@ -99,6 +104,7 @@ function addText(data: string, unit: Unit, inLink: boolean): void {
     }
   }
   if (n === 0) return;
+  if (w.pendingRule) { unit.afterRule = true; w.pendingRule = false; }
   unit.text += n;
   if (inLink) unit.links += n;
 }

@@ -58,7 +58,7 @@ function judge(w: Walk, units: Unit[], root: Element, meta: ReturnType<typeof re
   const listing = !typed && meta.types.some(isListingType);
   const good = units.reduce((n, u) => n + (isGood(u) ? u.text : 0), 0);
   const teasers = countTeasers(w, root);
-  if (teasers >= 4) return { ok: false, why: `list of ${teasers} teasers, not one story` };
+  if (teasers >= 4 && good < 500 * teasers) return { ok: false, why: `list of ${teasers} teasers, not one story` };
   if (good < (typed ? 150 : ARTICLE_MIN_CHARS)) return { ok: false, why: `too little story text (${good} characters)` };
   if (listing && good < 1500) return { ok: false, why: `page says it is a ${meta.types.find(isListingType)}` };
   return { ok: true, why: '' };

@@ -6,7 +6,10 @@ import type { Unit, Walk } from './collect-units.ts';
 import { HEADING_TAGS } from './tags.ts';
 
 /** Short lines that are furniture, not story: bylines, credits, calls to action. */
-const FURNITURE_RE = /^(?:(?:additional )?(?:reporting|writing|editing|compiled|edited|produced|research) by\b|by [\p{Lu}][^.!?]{0,60}$|(?:photo|image|picture|video|graphic)s?(?: credit)?\s*:|advertisement$|sponsored$|story continues below|continue reading|read more\b|related\s*:|click here|sign up\b|subscribe\b|follow us\b|share this\b|(?:published|updated|posted|last updated)\b)/iu;
+const FURNITURE_RE = /^(?:(?:additional )?(?:reporting|writing|editing|compiled|edited|produced|research) by\b|by [\p{Lu}][^.!?]{0,60}$|(?:photo|image|picture|video|graphic)s?(?: credit)?\s*:|advertisement$|sponsored$|story continues below|continue reading|read more\b|related\s*:|click here|sign up\b|subscribe\b|follow us\b|share this\b|(?:published|updated|posted|last updated)\b|image \d+ of \d+$|listen to\b|email [^@]{1,40} at \S+@)/iu;
+/** "Follow us on Twitter", "Follow The Times on Facebook and Instagram". */
+const FOLLOW_RE = /\b(?:follow|like|join)\b.{0,80}\b(?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky)\b/i;
+const LETTERS_RE = /\bletters? to the editor\b|\bsign up for\b|\bnewsletter\b/i;
 
 export function selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, title: string, text: (u: Unit) => string): Unit[] {
   const rootAgg = aggs.get(root)!;
@@ -22,6 +25,7 @@ export function selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, ti
         if (w.boilers.has(el) && !mostOfStory) v = true;
         else if (a.controls > 0 && a.text < 600 && !mostOfStory) v = true;
         else if (ld > 0.5 && a.good < 200 && el.localName !== 'p') v = true;
+        else if (ld > 0.3 && isLinkList(el)) v = true;
       }
       excluded.set(el, v);
     }
@@ -36,14 +40,33 @@ export function selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, ti
     for (let a: Element | null = u.el; a && a !== root; a = a.parentElement) {
       if (isExcludedBox(a)) { out = true; break; }
     }
-    if (out) continue;
-    if (u.text < 160) {
+    if (out) {
+      // A heading-like line right before a box we dropped was that box's title ("More:", "Read more").
+      const last = picked[picked.length - 1];
+      if (last && last.index === i - 1 && isHeadingLike(last)) picked.pop();
+      continue;
+    }
+    if (u.text < 250) {
       const t = text(u);
-      if (FURNITURE_RE.test(t) || t.toLowerCase() === titleKey) continue;
+      if (FURNITURE_RE.test(t) || FOLLOW_RE.test(t) || LETTERS_RE.test(t) || t.toLowerCase() === titleKey) continue;
     }
     picked.push(u);
   }
   // Headings with nothing of the story after them announce boxes we left out.
-  while (picked.length && HEADING_TAGS.has(picked[picked.length - 1].tag)) picked.pop();
+  while (picked.length && isHeadingLike(picked[picked.length - 1])) picked.pop();
   return picked;
+}
+
+const isHeadingLike = (u: Unit): boolean => HEADING_TAGS.has(u.tag) || (u.text < 60 && u.stops === 0);
+
+/** A list whose every item carries a link: "more stories", "related", tag lists. */
+function isLinkList(el: Element): boolean {
+  if (el.localName !== 'ul' && el.localName !== 'ol') return false;
+  let items = 0;
+  for (const li of el.children) {
+    if (li.localName !== 'li') continue;
+    items++;
+    if (!li.querySelector('a')) return false;
+  }
+  return items >= 2;
 }

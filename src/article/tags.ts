@@ -61,13 +61,20 @@ const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const HIDDEN_CLASSES = new Set(['hidden', 'hide', 'is-hidden', 'element-hidden', 'visually-hidden', 'visuallyhidden',
   'sr-only', 'screen-reader-text', 'screenreader-only', 'u-hidden', 'd-none', 'offscreen']);
 
-/** Hidden by markup alone (what a DOM without layout can know). */
+/** Inline furniture that sits inside paragraphs: captions and credits of inline images, hover cards. */
+const INLINE_FURNITURE_RE = /(?:^| )(?:caption|credit|credits|tooltip|popover|rollover|hovercard|hover card)(?= |$)/;
+
+/**
+ * Not read as text, by markup alone (what a DOM without layout can know):
+ * hidden, or inline furniture such as an image caption or a hover card.
+ */
 export function hiddenByMarkup(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   if (style && HIDDEN_STYLE_RE.test(style)) return true;
   const cls = el.getAttribute('class');
-  if (cls) for (const c of cls.split(/\s+/)) if (HIDDEN_CLASSES.has(c)) return true;
-  return false;
+  if (!cls) return false;
+  for (const c of cls.split(/\s+/)) if (HIDDEN_CLASSES.has(c)) return true;
+  return INLINE_FURNITURE_RE.test(classWords(el));
 }

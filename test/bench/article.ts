@@ -107,4 +107,4 @@ export async function run(): Promise<void> {
   console.log(`F1: ours ${a.f1.toFixed(3)} (P ${a.p.toFixed(3)} R ${a.r.toFixed(3)}), Readability ${b.f1.toFixed(3)} (P ${b.p.toFixed(3)} R ${b.r.toFixed(3)})`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await run();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void run();
