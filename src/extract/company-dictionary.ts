@@ -23,13 +23,16 @@ export interface DictionaryHit {
 }
 
 interface Entry { company: CompanyInfo; ambiguous: boolean }
-interface TrieNode { next?: Map<string, TrieNode>; entry?: Entry; pending?: [string, Entry][] }
+/** `pending`: line numbers of companies with a name starting with this word, not yet put into the trie. */
+interface TrieNode { next?: Map<string, TrieNode>; entry?: Entry; pending?: number[] }
 interface Index {
-  companies: CompanyInfo[];
-  root: Map<string, TrieNode>;     // first token -> node; the rest of the names under it are tokenised on first use
-  byKey?: Map<string, CompanyInfo>; // lookup key -> company, built on the first lookupCompany()
-  byTicker: Map<string, CompanyInfo[]>;
+  lines: string[];                          // one company per line, parsed on first use
+  parsed: (ParsedLine | undefined)[];
+  root: Map<string, TrieNode>;              // first word of every name and alias -> node
+  byKey?: Map<string, CompanyInfo>;         // lookup key -> company, built on the first lookupCompany()
+  byTicker?: Map<string, CompanyInfo[]>;    // built on the first lookupTicker()
 }
+interface ParsedLine { company: CompanyInfo; forms: string[]; ambiguous: boolean[] }
 
 // A word: letters/digits, joined by inner apostrophes, dots, hyphens, slashes ("JD.com", "Coca-Cola",
 // "McDonald's", "RE/MAX"); "&" is a word of its own so "AT&T" and "Procter & Gamble" tokenise alike.
@@ -100,63 +103,90 @@ function lookupKey(s: string, level: 0 | 1 | 2 = 1): string {
 
 let index: Index | undefined;
 
+// Loading reads only the first word of each name; companies and the rest of the trie are made when
+// the text first needs them, so opening a page costs little more than splitting the data string.
 function build(): Index {
-  const companies: CompanyInfo[] = [];
+  const lines = COMPANIES.split('\n');
   const root = new Map<string, TrieNode>();
-  const byTicker = new Map<string, CompanyInfo[]>();
-  // Only the first word of each name is read at load time; the names under it go in `pending`
-  // and are tokenised when the text first contains that word (see expand()).
-  const addForm = (form: string, entry: Entry) => {
-    const first = tokenize(form, 1)[0];
-    if (!first) return;
-    let node = root.get(first.key);
-    if (!node) root.set(first.key, (node = {}));
-    (node.pending ??= []).push([form, entry]);
-  };
-  for (const line of COMPANIES.split('\n')) {
-    const [rawName, rawAliases = '', rawTickers = ''] = line.split('|');
-    const forms = [rawName, ...rawAliases.split(';').filter(Boolean)];
-    const clean = (f: string) => (f.startsWith('~') ? f.slice(1) : f);
-    const company: CompanyInfo = {
-      name: clean(rawName),
-      aliases: forms.slice(1).map(clean),
-      tickers: rawTickers ? rawTickers.split(',').map((t) => {
-        const i = t.lastIndexOf(':');
-        return { symbol: t.slice(0, i), exchange: t.slice(i + 1) };
-      }) : [],
-    };
-    companies.push(company);
-    for (const f of forms) addForm(clean(f), { company, ambiguous: f.startsWith('~') });
-    for (const t of company.tickers) {
-      const list = byTicker.get(t.symbol.toUpperCase()) ?? [];
-      list.push(company);
-      byTicker.set(t.symbol.toUpperCase(), list);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    const nameEnd = line.indexOf('|');
+    const aliasEnd = nameEnd < 0 ? -1 : line.indexOf('|', nameEnd + 1);
+    let from = 0;
+    const to = aliasEnd < 0 ? (nameEnd < 0 ? line.length : nameEnd) : aliasEnd;
+    while (from < to) {
+      let end = line.indexOf(from === 0 && nameEnd >= 0 ? '|' : ';', from);
+      if (end < 0 || end > to) end = to;
+      const key = firstWord(line, line[from] === '~' ? from + 1 : from, end);
+      if (key) {
+        let node = root.get(key);
+        if (!node) root.set(key, (node = {}));
+        const pending = (node.pending ??= []);
+        if (pending[pending.length - 1] !== n) pending.push(n);
+      }
+      from = end + 1;
     }
   }
-  return { companies, root, byTicker };
+  return { lines, parsed: new Array(lines.length), root };
 }
 
+/** The first word of s[from, to) as the trie keys it; ASCII names take the fast path. */
+function firstWord(s: string, from: number, to: number): string {
+  let i = from;
+  while (i < to) {
+    const code = s.charCodeAt(i);
+    if (code >= 128 || code === 39 || code === 46 || code === 45 || code === 47 || code === 38) return tokenize(s.slice(from, to), 1)[0]?.key ?? '';
+    if (!isWordChar(code, s[i])) break;
+    i++;
+  }
+  if (i === from) return tokenize(s.slice(from, to), 1)[0]?.key ?? '';
+  return norm(s.slice(from, i));
+}
+
+function parseLine(idx: Index, n: number): ParsedLine {
+  const done = idx.parsed[n];
+  if (done) return done;
+  const [rawName, rawAliases = '', rawTickers = ''] = idx.lines[n].split('|');
+  const raw = rawAliases ? [rawName, ...rawAliases.split(';')] : [rawName];
+  const forms = raw.map((f) => (f.startsWith('~') ? f.slice(1) : f));
+  const company: CompanyInfo = {
+    name: forms[0],
+    aliases: forms.slice(1),
+    tickers: rawTickers ? rawTickers.split(',').map((t) => {
+      const i = t.lastIndexOf(':');
+      return { symbol: t.slice(0, i), exchange: t.slice(i + 1) };
+    }) : [],
+  };
+  return (idx.parsed[n] = { company, forms, ambiguous: raw.map((f) => f.startsWith('~')) });
+}
+
+const companyAt = (idx: Index, n: number) => parseLine(idx, n).company;
 const getIndex = (): Index => (index ??= build());
 
-function expand(node: TrieNode): void {
-  for (const [form, entry] of node.pending ?? []) {
-    const toks = tokenize(form);
-    let cur = node;
-    for (let i = 1; i < toks.length; i++) {
-      const key = toks[i].gap + ' ' + toks[i].key;
-      const map: Map<string, TrieNode> = (cur.next ??= new Map());
-      let child = map.get(key);
-      if (!child) map.set(key, (child = {}));
-      cur = child;
-    }
-    cur.entry ??= entry;
+function expand(idx: Index, node: TrieNode, key: string): void {
+  for (const n of node.pending ?? []) {
+    const { company, forms, ambiguous } = parseLine(idx, n);
+    forms.forEach((form, f) => {
+      const toks = tokenize(form);
+      if (toks[0]?.key !== key) return;
+      let cur = node;
+      for (let i = 1; i < toks.length; i++) {
+        const k = toks[i].gap + ' ' + toks[i].key;
+        const map: Map<string, TrieNode> = (cur.next ??= new Map());
+        let child = map.get(k);
+        if (!child) map.set(k, (child = {}));
+        cur = child;
+      }
+      cur.entry ??= { company, ambiguous: ambiguous[f] };
+    });
   }
   node.pending = undefined;
 }
 
 /** Every dictionary name/alias occurring in text at word boundaries; longest match wins, no overlaps; linear time. */
 export function findDictionaryCompanies(text: string): DictionaryHit[] {
-  const { root } = getIndex();
+  const idx = getIndex();
+  const { root } = idx;
   const toks = tokenize(text);
   const hits: DictionaryHit[] = [];
   let i = 0;
@@ -167,12 +197,12 @@ export function findDictionaryCompanies(text: string): DictionaryHit[] {
       const t = toks[j];
       const prefix = j === i ? '' : t.gap + ' ';
       const exact = map.get(prefix + t.key);
-      if (exact?.pending) expand(exact);
+      if (exact?.pending) expand(idx, exact, t.key);
       // "Alibaba's": the possessive ends the name; the hit stops before "'s"
       if (POSSESSIVE.test(t.key)) {
         const bare = t.key.replace(POSSESSIVE, '');
         const owner = bare ? map.get(prefix + bare) : undefined;
-        if (owner?.pending) expand(owner);
+        if (owner?.pending) expand(idx, owner, bare);
         if (owner?.entry && !exact?.entry) best = { last: j, end: t.start + bare.length, entry: owner.entry };
       }
       if (!exact) break;
@@ -206,12 +236,13 @@ export function lookupCompany(nameOrAlias: string): CompanyInfo | undefined {
   if (!idx.byKey) {
     const byKey = new Map<string, CompanyInfo>();
     // canonical names first, so an alias never hides another company's own name
-    for (const c of idx.companies) {
+    const companies = idx.lines.map((_, n) => companyAt(idx, n));
+    for (const c of companies) {
       const words = c.name.toLowerCase().split(' ');
       const k = lookupKey(c.name, LEGAL_WORDS.test(words[words.length - 1].replace(/\.$/, '')) ? 0 : 1);
       if (!byKey.has(k)) byKey.set(k, c);
     }
-    for (const c of idx.companies) for (const a of c.aliases) { const k = lookupKey(a); if (k && !byKey.has(k)) byKey.set(k, c); }
+    for (const c of companies) for (const a of c.aliases) { const k = lookupKey(a); if (k && !byKey.has(k)) byKey.set(k, c); }
     idx.byKey = byKey;
   }
   return idx.byKey.get(key) ?? idx.byKey.get(lookupKey(nameOrAlias, 1)) ?? idx.byKey.get(lookupKey(nameOrAlias, 2));
@@ -236,12 +267,24 @@ export function lookupTicker(symbol: string, exchange?: string): CompanyInfo | u
   if (!ex && yahoo && EXCHANGE_ALIASES[yahoo[2].toLowerCase()]) { sym = yahoo[1]; ex = yahoo[2]; }
   const want = ex ? normExchange(ex) : undefined;
   if (want === 'HKEX' && /^\d{1,3}$/.test(sym)) sym = sym.padStart(4, '0');
-  const list = getIndex().byTicker.get(sym);
+  const idx = getIndex();
+  if (!idx.byTicker) {
+    const byTicker = new Map<string, CompanyInfo[]>();
+    for (let n = 0; n < idx.lines.length; n++) {
+      for (const t of companyAt(idx, n).tickers) {
+        const k = t.symbol.toUpperCase();
+        const list = byTicker.get(k);
+        if (list) list.push(companyAt(idx, n)); else byTicker.set(k, [companyAt(idx, n)]);
+      }
+    }
+    idx.byTicker = byTicker;
+  }
+  const list = idx.byTicker.get(sym);
   if (!list) return undefined;
   if (!want) return list[0];
   return list.find((c) => c.tickers.some((t) => t.symbol.toUpperCase() === sym && t.exchange === want));
 }
 
 export function dictionarySize(): number {
-  return getIndex().companies.length;
+  return getIndex().lines.length;
 }
