@@ -31,7 +31,7 @@ describe('i18n', () => {
     setMessageSource(null);
     expect(t('savePage')).toBe('savePage');
     setMessageSource(getMessage);
-    expect(t('imported', 3, 1)).toBe('Imported 3 pages and 1 notes.');
+    expect(t('imported', 3, 1, 2, 0)).toBe('Imported 3 pages and 1 notes: 2 pages and 0 notes were new, the rest merged with what you had.');
     setMessageSource(null);
   });
 });

@@ -39,7 +39,7 @@ export function ExportTab({ api, selected, download = downloadText }: { api: Api
       const text = await file.text();
       input.value = '';
       const res = await api.call('data/import', { text });
-      return t('imported', res.pages, res.notes);
+      return t('imported', res.pages, res.notes, res.newPages, res.newNotes);
     });
 
   return (

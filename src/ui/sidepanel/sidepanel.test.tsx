@@ -188,6 +188,38 @@ describe('SidePanel', () => {
   });
 });
 
+describe('This page: notes from the selection', () => {
+  it('turns the selection into a draft note and opens it in the editor, or asks for a selection', async () => {
+    const notes: Note[] = [];
+    let selection: { quote: Note['quote']; position: { type: 'TextPositionSelector'; start: number; end: number }; canonicalUrl: string } | null = null;
+    const api = fakeApi(
+      {
+        'note/draft': () => null,
+        'note/list': () => notes,
+        'library/list': () => [],
+        'note/add': (req) => {
+          const n = { ...req, id: 'new1', created: '2026-11-25T12:00:00Z', updated: '2026-11-25T12:00:00Z' };
+          notes.push(n);
+          return n;
+        },
+      },
+      { 'content/summary': () => ({ page, summary }), 'content/note-from-selection': () => selection, 'content/notes-changed': () => ({ ok: true }) },
+    );
+    mount(<SidePanel api={api} />);
+    await settle();
+    await click(button('Note on selected text'));
+    expect(root.textContent).toContain('Select some text on the page first.');
+    expect(notes).toEqual([]);
+    selection = { quote: { type: 'TextQuoteSelector', exact: 'cloud revenue', prefix: 'the ', suffix: ' jumped' }, position: { type: 'TextPositionSelector', start: 10, end: 23 }, canonicalUrl: page.canonicalUrl };
+    await click(button('Note on selected text'));
+    expect(api.calls.find((c) => c.type === 'note/add')?.req).toEqual({ pageUrl: page.canonicalUrl, quote: selection.quote, position: selection.position, body: '', draft: true });
+    expect(api.calls.find((c) => c.type === 'content/notes-changed')?.req).toEqual({ canonicalUrl: page.canonicalUrl });
+    expect(tab('Notes').getAttribute('aria-selected')).toBe('true');
+    expect(root.querySelector('[data-note-id=new1] textarea')).not.toBeNull();
+    expect(root.querySelector('[data-note-id=new1] blockquote')?.textContent).toBe('cloud revenue');
+  });
+});
+
 describe('ExportTab', () => {
   it('exports the whole library or the selection, and downloads the text', async () => {
     const download = vi.fn();
@@ -204,7 +236,7 @@ describe('ExportTab', () => {
 
   it('imports a backup file and shows the background’s answer, or its error', async () => {
     let fail = false;
-    const api = fakeApi({ 'data/import': ({ text }) => { if (fail) throw new Error('Not a Newsmark backup: missing "pages"'); return { pages: JSON.parse(text).pages.length, notes: 0 }; } });
+    const api = fakeApi({ 'data/import': ({ text }) => { if (fail) throw new Error('Not a Newsmark backup: missing "pages"'); return { pages: JSON.parse(text).pages.length, notes: 0, newPages: 1, newNotes: 0 }; } });
     mount(<ExportTab api={api} selected={[]} />);
     const input = root.querySelector('input[type=file]') as HTMLInputElement;
     const choose = async (content: string) => {
@@ -213,7 +245,7 @@ describe('ExportTab', () => {
       await settle(10);
     };
     await choose('{"pages":[1,2]}');
-    expect(root.querySelector('[role=status]')?.textContent).toBe('Imported 2 pages and 0 notes.');
+    expect(root.querySelector('[role=status]')?.textContent).toBe('Imported 2 pages and 0 notes: 1 pages and 0 notes were new, the rest merged with what you had.');
     fail = true;
     await choose('{}');
     expect(root.querySelector('[role=alert]')?.textContent).toBe('Not a Newsmark backup: missing "pages"');

@@ -32,12 +32,12 @@ export function SidePanel({ api, initialTab = 'page', initialCompany = '', initi
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [version, setVersion] = useState(0);
 
+  const openDraft = (note: Note) => {
+    setEditId(note.id);
+    setTab('notes');
+    setVersion((v) => v + 1);
+  };
   useEffect(() => {
-    const openDraft = (note: Note) => {
-      setEditId(note.id);
-      setTab('notes');
-      setVersion((v) => v + 1);
-    };
     if (!initialNote) api.call('note/draft', {}).then((note) => note && openDraft(note), () => {});
     return api.onBroadcast((msg) => {
       if (msg.type === 'ui/note-draft' && msg.note) openDraft(msg.note as Note);
@@ -58,7 +58,7 @@ export function SidePanel({ api, initialTab = 'page', initialCompany = '', initi
   ];
   return (
     <Tabs tabs={tabs} selected={tab} onSelect={(id) => setTab(id as PanelTab)} label={t('extName')}>
-      {tab === 'page' && <ThisPageTab api={api} pollMs={pollMs} />}
+      {tab === 'page' && <ThisPageTab api={api} pollMs={pollMs} onNote={openDraft} />}
       {tab === 'library' && (
         <LibraryTab
           api={api}
