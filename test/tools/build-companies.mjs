@@ -5,9 +5,9 @@
 // about, cleans their names, derives the short forms newspapers use, flags the forms that are
 // everyday English words, and writes one compact line per company. The output is committed,
 // so neither the extension build nor CI ever runs this script: run `npm run companies` only
-// when a source list or the hand file changes. English word checks use /usr/share/dict/words
-// (Debian package `wamerican`); without it the script refuses to run rather than silently
-// writing a dictionary without ambiguity flags.
+// when a source list or the hand file changes. English word checks use /usr/share/dict/american-english
+// and british-english (Debian packages `wamerican`, `wbritish`); without them the script refuses to run
+// rather than silently writing a dictionary without ambiguity flags.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SRC = process.env.COMPANY_DATA_DIR ?? '/work/shared/data/companies';
 const OUT_DIR = join(ROOT, 'src', 'extract', 'data');
-const WORDS_FILE = '/usr/share/dict/words';
+const WORDS_FILES = ['/usr/share/dict/american-english', '/usr/share/dict/british-english'];
 
 // ---------- provenance of each source (written into the output header) ----------
 const SOURCES = {
@@ -78,13 +78,13 @@ function parseCsv(text) {
 const readCsv = (key) => parseCsv(readFileSync(join(SRC, SOURCES[key].file), 'utf8'));
 
 // ---------- words ----------
-if (!existsSync(WORDS_FILE)) {
-  console.error(`${WORDS_FILE} is missing: apt-get install wamerican (needed to flag everyday words).`);
+if (!WORDS_FILES.every(existsSync)) {
+  console.error(`${WORDS_FILES.join(' or ')} missing: apt-get install wamerican wbritish (needed to flag everyday words).`);
   process.exit(1);
 }
 const LOWER_WORDS = new Set();   // everyday words (lower-case entries)
 const ANY_WORDS = new Set();     // every entry, lower-cased (includes proper nouns)
-for (const w of readFileSync(WORDS_FILE, 'utf8').split('\n')) {
+for (const w of WORDS_FILES.flatMap((f) => readFileSync(f, 'utf8').split('\n'))) {
   if (!w) continue;
   ANY_WORDS.add(w.toLowerCase());
   if (w === w.toLowerCase()) LOWER_WORDS.add(w.replace(/'s$/, ''));
@@ -139,7 +139,7 @@ function cleanName(raw) {
   n = n.replace(/\s*\((?:the|The)\)/g, '').replace(/\s*\((?:Class|Series) [^)]*\)/g, '');
   n = n.replace(SECURITY_TAIL, '');
   n = n.replace(/\s*\([^)]*\)\s*$/, '').replace(/\s*\($/, '');
-  n = n.replace(/\s*&\s*Co\.?(?=[\s,]|$)/, ' &\u00a0Co'); // "Merck & Co." keeps its "& Co" (protected from the legal-suffix strip)
+  n = n.replace(/\s*&\s*Co\.?(?=[\s,]|$)/, ' &\u0001Co'); // "Merck & Co." keeps its "& Co" (protected from the legal-suffix strip)
   n = n.replace(/\s*-\s*(?:Class|Series)\b.*$/, '').replace(/[\s,;-]+$/, '');
   n = n.replace(/,?\s*Co\.,\s*Ltd\.?$/i, '').replace(/\s+Co\.,?Ltd\.?$/i, '').replace(/,\s*$/, '');
   for (let i = 0; i < 3; i++) {
@@ -147,7 +147,7 @@ function cleanName(raw) {
     n = n.replace(LEGAL_RE, '').replace(/[\s,]+$/, '');
     if (n === before) break;
   }
-  n = n.replace(/^The\s+/, '').replace('\u00a0', ' ');
+  n = n.replace(/^The\s+/, '').replace('\u0001', ' ');
   return n.trim();
 }
 
@@ -170,7 +170,9 @@ Airlines Aviation Energy Engineering Investments Investment Logistics Materials 
 
 const tokensOf = (s) => s.split(/\s+/).filter(Boolean);
 const singleToken = (f) => tokensOf(f).length === 1;
-const isEverydayWord = (w) => LOWER_WORDS.has(w.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''));
+const isEverydayWord = (w) => LOWER_WORDS.has(w.toLowerCase()); // accents kept: "Nestlé" is not "nestle"
+const allEverydayWords = (form) => tokensOf(form).every((t) => isEverydayWord(t) || /^(&|and|of|the)$/i.test(t));
+const INDEX_SOURCES = ['sp', 'uk', 'de', 'it', 'hk', 'eu', 'h'];
 const isStop = (s) => STOP.has(s.toLowerCase());
 
 // ---------- the company table ----------
@@ -323,8 +325,12 @@ const acceptable = (form) => {
 };
 // A one-word short form needs three letters, and for the smaller companies (tier 2) must not be a proper noun
 // of the word list (surnames, places: "Powell" from Powell Industries would tag the Fed chair).
+// A short form made only of everyday words ("Post" from Post Holdings, "Natural Gas" from Natural Gas
+// Services Group) is kept only for index members, flagged ambiguous.
 function goodShort(s, c) {
+  if (allEverydayWords(s) && !(c.tier === 1 && INDEX_SOURCES.some((x) => c.src.has(x)))) return false;
   if (!singleToken(s)) return true;
+  if (DROPPABLE_TAIL.has(s)) return false; // "Semiconductor" left of "Semiconductor Manufacturing International"
   if ((s.match(/\p{L}/gu) ?? []).length < 3 || !/^[\p{Lu}\p{N}]|^[a-z]+[A-Z]/u.test(s) || /\.$/.test(s)) return false;
   return c.tier === 1 || !ANY_WORDS.has(s.toLowerCase()) || LOWER_WORDS.has(s.toLowerCase());
 }
@@ -367,13 +373,33 @@ for (const [f, list] of claims) {
 for (const c of companies) for (const f of [...c.forms.keys()]) if (c.blocked?.has(f) || !acceptable(f) && c.forms.get(f) !== 'hand' && c.forms.get(f) !== 'hand~') c.forms.delete(f);
 
 // ---------- ambiguity flags ----------
+// Hand list: names of large companies that are also common surnames, first names or places in news text
+// ("Dover", "Santos", "Hilton", "Cincinnati"). The systematic rules below catch everyday words, and the
+// person/place names of smaller companies.
+const PERSON_OR_PLACE = new Set(`Abbott Baxter Berkeley Cathay Cincinnati Devon Dover Eaton Emerson Everest Ferguson Franklin Goodman
+Greenland Hartford Heidelberg Hera Hilton Huntington Jacobs Kerry Leonardo Loews Ono Otis Pandora Pearson Rollins Ross Santos
+Schneider Tyler Tyson Vedanta Vulcan Wendy's Carter's Casey's Leslie's Alexander's Everest`.split(/\s+/));
 function ambiguous(c, f, kind) {
   if (kind === 'hand~') return true;
+  if (PERSON_OR_PLACE.has(f)) return true;
   if (kind === 'hand') return false;
   if (f === c.name && c.nameAmbiguous) return true;
-  const bare = f.replace(/'s$/, '');
+  const bare = f;
   if (/^[A-Z0-9&]{1,3}$/.test(bare)) return false; // "SAP", "BP", "GAP" in capitals are acronyms, not the word
-  return singleToken(f) && (isEverydayWord(bare) || isStop(bare));
+  if (!singleToken(f)) return false;
+  if (isEverydayWord(bare) || isStop(bare)) return true;
+  // a smaller company named like a person or place ("Marcus") needs context too
+  return c.tier > 1 && !/'s$/.test(bare) && ANY_WORDS.has(bare.toLowerCase()); // "Macy's" is a brand, "Macy" a name
+}
+
+// A smaller company whose short name is an everyday word or a person's or place's name ("Popular",
+// "Marcus") keeps its legal name ("Popular Inc"), so that only the full form is found in text.
+for (const c of companies) {
+  if (c.tier > 1 && !c.hand && c.legal && c.legal !== c.name && ambiguous(c, c.name, 'name') && !claims.get(c.legal)?.some((x) => x.c !== c)) {
+    c.forms.delete(c.legal);
+    c.forms.delete(c.name);
+    c.name = c.legal;
+  }
 }
 
 // ---------- write ----------
