@@ -1,7 +1,7 @@
 // One read-only pass over the page: splits the visible text into paragraph-like
 // units (a block element and its own inline text) with the cheap statistics the
 // later steps score on. Nothing else in detection walks the whole tree.
-import { BLOCK_TAGS, SKIP_TAGS, classWords, hiddenByMarkup, isBoilerWords } from './tags.ts';
+import { BLOCK_TAGS, SKIP_TAGS, isBoilerWords, look } from './tags.ts';
 import type { HiddenCheck } from './block-text.ts';
 
 export interface Unit {
@@ -33,6 +33,10 @@ export interface Walk {
   articles: Element[];
   /** Elements that say they are the article body (itemprop/property="articleBody"). */
   bodyProps: Element[];
+  /** JSON-LD scripts met in the body. */
+  ldScripts: Element[];
+  /** schema.org microdata types (itemtype) met in the body. */
+  itemTypes: string[];
   /** Set by an <hr>, cleared by the next text. */
   pendingRule: boolean;
 }
@@ -41,7 +45,7 @@ const BOILER_TAGS = new Set(['aside', 'footer', 'header', 'address']);
 const CONTROL_TAGS = new Set(['input', 'textarea', 'select', 'button']);
 
 export function collectUnits(root: Element, isHidden?: HiddenCheck): Walk {
-  const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], articles: [], bodyProps: [], pendingRule: false };
+  const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], articles: [], bodyProps: [], ldScripts: [], itemTypes: [], pendingRule: false };
   const rootUnit = newUnit(root, null, w);
   visit(root, rootUnit, false, null, w, isHidden);
   w.units = w.units.filter((u) => u.text > 0);
@@ -67,15 +71,24 @@ function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null,
     if (tag === 'br') continue;
     if (tag === 'hr') { w.pendingRule = true; continue; }
     if (CONTROL_TAGS.has(tag)) { w.controls.push(child); continue; }
-    if (SKIP_TAGS.has(tag) || hiddenByMarkup(child) || isHidden?.(child)) continue;
+    if (SKIP_TAGS.has(tag)) {
+      if (tag === 'script' && child.getAttribute('type') === 'application/ld+json') w.ldScripts.push(child);
+      continue;
+    }
+    const seen = look(child);
+    if (seen.hidden || isHidden?.(child)) continue;
     let childBoiler = boiler;
-    const words = classWords(child);
-    if (BOILER_TAGS.has(tag) || isBoilerWords(words) || child.getAttribute('role') === 'complementary') {
+    const attrs = child.hasAttributes();
+    if (BOILER_TAGS.has(tag) || isBoilerWords(seen.words) || (attrs && child.getAttribute('role') === 'complementary')) {
       w.boilers.add(child);
       childBoiler = child;
     }
-    const prop = child.getAttribute('itemprop') ?? child.getAttribute('property');
-    if (prop && /articlebody|content:encoded/i.test(prop)) w.bodyProps.push(child);
+    if (attrs) {
+      const prop = child.getAttribute('itemprop') ?? child.getAttribute('property');
+      if (prop && /articlebody|content:encoded/i.test(prop)) w.bodyProps.push(child);
+      const type = child.getAttribute('itemtype');
+      if (type) w.itemTypes.push(type.split('/').pop() ?? '');
+    }
     if (BLOCK_TAGS.has(tag)) {
       if (tag === 'h1') w.h1s.push(child);
       else if (tag === 'article') w.articles.push(child);

@@ -16,9 +16,9 @@ export interface DetectOptions {
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleBody {
   const body = doc.body;
-  const meta = readMeta(doc);
-  if (!body) return { isArticle: false, reason: 'no <body>', title: meta.headline, blocks: [] };
+  if (!body) return { isArticle: false, reason: 'no <body>', title: '', blocks: [] };
   const w = collectUnits(body, options.isHidden);
+  const meta = readMeta(doc, w.ldScripts, w.itemTypes);
   const texts = new Map<Unit, string>();
   const text = (u: Unit): string => {
     let t = texts.get(u);

@@ -1,5 +1,6 @@
-// What the page says about itself: schema.org JSON-LD and Open Graph tags. A
-// handful of targeted queries on <head>-level elements, no tree walk.
+// What the page says about itself: schema.org JSON-LD, microdata types and
+// Open Graph tags. Looks at <head>'s children only; the body walk hands over
+// what it met in the body.
 
 export interface PageMeta {
   /** schema.org types named by JSON-LD and microdata ("NewsArticle", "CollectionPage"...). */
@@ -22,10 +23,27 @@ export function textKey(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-export function readMeta(doc: Document): PageMeta {
-  const meta: PageMeta = { types: [], headline: '', description: '', bodyKey: '', ogType: '' };
+/**
+ * Reads <head> (its children only) plus what the body walk collected: JSON-LD
+ * scripts and microdata types met in the body.
+ */
+export function readMeta(doc: Document, bodyScripts: Element[] = [], bodyItemTypes: string[] = []): PageMeta {
+  const meta: PageMeta = { types: [...bodyItemTypes], headline: '', description: '', bodyKey: '', ogType: '' };
+  const scripts: Element[] = [];
+  const metas = new Map<string, string>();
+  for (const el of [doc.documentElement, doc.body].filter(Boolean)) {
+    const t = el!.getAttribute('itemtype');
+    if (t) meta.types.push(t.split('/').pop() ?? '');
+  }
+  for (const el of doc.head?.children ?? []) {
+    if (el.localName === 'script' && el.getAttribute('type') === 'application/ld+json') scripts.push(el);
+    else if (el.localName === 'meta') {
+      const key = el.getAttribute('property') ?? el.getAttribute('name');
+      if (key && !metas.has(key)) metas.set(key, (el.getAttribute('content') ?? '').trim());
+    }
+  }
   let body = '';
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of [...scripts, ...bodyScripts]) {
     let data: unknown;
     try { data = JSON.parse(script.textContent ?? ''); } catch { continue; }
     visitLd(data, (node) => {
@@ -38,20 +56,11 @@ export function readMeta(doc: Document): PageMeta {
       if (typeof node.articleBody === 'string' && node.articleBody.length > body.length) body = node.articleBody;
     }, 0);
   }
-  for (const el of doc.querySelectorAll('[itemtype]')) {
-    const t = el.getAttribute('itemtype')?.split('/').pop();
-    if (t) meta.types.push(t);
-  }
   meta.bodyKey = body ? textKey(body.replace(/<[^>]*>/g, ' ')) : '';
-  meta.ogType = metaContent(doc, 'og:type');
-  if (!meta.headline) meta.headline = metaContent(doc, 'og:title');
-  if (!meta.description) meta.description = metaContent(doc, 'og:description') || metaContent(doc, 'description');
+  meta.ogType = metas.get('og:type') ?? '';
+  if (!meta.headline) meta.headline = metas.get('og:title') ?? '';
+  if (!meta.description) meta.description = metas.get('og:description') || metas.get('description') || '';
   return meta;
-}
-
-function metaContent(doc: Document, key: string): string {
-  const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
-  return (el?.getAttribute('content') ?? '').trim();
 }
 
 type LdNode = Record<string, unknown>;

@@ -48,9 +48,13 @@ const STRONG_CONTENT_RE = /(?:^| )(?:article body|articlebody|story body|entry c
 
 /** "RelatedContent-relatedContent article__body" -> "related content related content article body". */
 export function classWords(el: Element): string {
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return wordsOf(el.getAttribute('class'), el.getAttribute('id'));
+}
+
+function wordsOf(cls: string | null, id: string | null): string {
+  const raw = cls && id ? `${cls} ${id}` : cls || id || '';
   if (raw.length < 2) return '';
-  return raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).join(' ');
+  return raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 export const isBoilerWords = (words: string): boolean => words !== '' && BOILER_RE.test(words);
@@ -64,17 +68,24 @@ const HIDDEN_CLASSES = new Set(['hidden', 'hide', 'is-hidden', 'element-hidden',
 /** Inline furniture that sits inside paragraphs: captions and credits of inline images, hover cards. */
 const INLINE_FURNITURE_RE = /(?:^| )(?:caption|credit|credits|tooltip|popover|rollover|hovercard|hover card)(?= |$)/;
 
-/**
- * Not read as text, by markup alone (what a DOM without layout can know):
- * hidden, or inline furniture such as an image caption or a hover card.
- */
-export function hiddenByMarkup(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  if (style && HIDDEN_STYLE_RE.test(style)) return true;
-  const cls = el.getAttribute('class');
-  if (!cls) return false;
-  for (const c of cls.split(/\s+/)) if (HIDDEN_CLASSES.has(c)) return true;
-  return INLINE_FURNITURE_RE.test(classWords(el));
+/** What one look at an element's attributes tells: read once per element in the walk. */
+export interface Look {
+  /** Not read as text: hidden, or inline furniture such as an image caption or a hover card. */
+  hidden: boolean;
+  /** Class and id split into lower-case words. */
+  words: string;
 }
+
+export function look(el: Element): Look {
+  if (!el.hasAttributes()) return { hidden: false, words: '' };
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return { hidden: true, words: '' };
+  const style = el.getAttribute('style');
+  if (style && HIDDEN_STYLE_RE.test(style)) return { hidden: true, words: '' };
+  const cls = el.getAttribute('class');
+  if (cls) for (const c of cls.split(/\s+/)) if (HIDDEN_CLASSES.has(c)) return { hidden: true, words: '' };
+  const words = wordsOf(cls, el.getAttribute('id'));
+  return { hidden: INLINE_FURNITURE_RE.test(words), words };
+}
+
+/** Not read as text, by markup alone (what a DOM without layout can know). */
+export const hiddenByMarkup = (el: Element): boolean => look(el).hidden;
