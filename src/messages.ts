@@ -175,7 +175,8 @@ export interface Requests {
   'settings/set': { req: Partial<Settings>; res: Settings };
   /** ids = canonical URLs; none = the whole library. Markdown: one page -> one document, several -> one file with a section per page. */
   'data/export': { req: { format: ExportFormat; ids?: string[] }; res: { filename: string; mime: string; text: string } };
-  'data/import': { req: { text: string }; res: { pages: number; notes: number } };
+  /** All-or-nothing; merges by canonical URL / note id. pages/notes: in the file; newPages/newNotes: not in the library before. */
+  'data/import': { req: { text: string }; res: { pages: number; notes: number; newPages: number; newNotes: number } };
   'data/delete-all': { req: { confirm: true }; res: { ok: true } };
   // anyone (content script or extension page) -> background
   /** Last error (e.g. storage full) and library counts, for the popup. */

@@ -160,7 +160,7 @@ const handlers: Handlers = {
     return exportLibrary(ctx.db, format, ids, ctx.now);
   },
   async 'data/import'({ text }, ctx) {
-    const result = await importBackup(ctx.db, text, ctx.now);
+    const result = await importBackup(ctx.db, text);
     changed(ctx);
     return result;
   },

@@ -1,14 +1,60 @@
-// Export of the library: Markdown (Obsidian-clean), CSV (one row per figure or
-// move) and JSON (lossless backup that data/import reads back).
-import type { ExportFormat } from '../messages.ts';
+// Export of the library or a selection: Markdown (one page -> one document,
+// several -> one file with a section each), CSV (one row per figure or move)
+// and JSON (the lossless backup data/import reads back). Returns text; the UI
+// turns it into a download.
+import type { ExportFormat, Note, SavedPage } from '../messages.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup-format.ts';
 import { StoreError } from './errors.ts';
+import { pagesToCsv } from './export-csv.ts';
+import { libraryDocument, pageDocument } from './export-markdown.ts';
+import { pageKey, toSavedPage } from './pages.ts';
 import type { NewsmarkDb } from './schema.ts';
+import { withDefaults } from './settings.ts';
 
-export async function exportLibrary(
-  _db: NewsmarkDb,
-  format: ExportFormat,
-  _ids: string[] | undefined,
-  _now: Date,
-): Promise<{ filename: string; mime: string; text: string }> {
-  throw new StoreError('internal', `Export as ${format} is not implemented yet.`);
+export interface ExportResult {
+  filename: string;
+  mime: string;
+  text: string;
+}
+
+/** Pages (newest first) and their notes; ids limit it to a selection. */
+async function load(db: NewsmarkDb, ids?: string[]): Promise<{ pages: SavedPage[]; notes: Note[] }> {
+  const tx = db.transaction(['pages', 'notes'], 'readonly');
+  let records;
+  if (ids) {
+    const keys = [...new Set(ids.map(pageKey))];
+    records = (await Promise.all(keys.map((k) => tx.objectStore('pages').get(k)))).filter((p) => p !== undefined);
+    if (records.length < keys.length) throw new StoreError('not-found', `${keys.length - records.length} of the selected pages are no longer in the library.`);
+  } else {
+    records = await tx.objectStore('pages').getAll();
+  }
+  const pages = records.map(toSavedPage).sort((a, b) => (a.readAt < b.readAt ? 1 : a.readAt > b.readAt ? -1 : 0));
+  const wanted = new Set(pages.map((p) => p.canonicalUrl));
+  const notes = (await tx.objectStore('notes').getAll())
+    .filter((n) => !ids || wanted.has(n.pageUrl))
+    .sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
+  return { pages, notes };
+}
+
+export async function exportLibrary(db: NewsmarkDb, format: ExportFormat, ids: string[] | undefined, now: Date): Promise<ExportResult> {
+  const { pages, notes } = await load(db, ids);
+  const day = now.toISOString().slice(0, 10);
+  if (format === 'json') {
+    const backup: Backup = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: now.toISOString(),
+      pages,
+      notes,
+      settings: withDefaults(await db.get('settings', 'settings')),
+    };
+    return { filename: `newsmark-backup-${day}.json`, mime: 'application/json', text: `${JSON.stringify(backup, null, 2)}\n` };
+  }
+  if (format === 'csv') {
+    return { filename: `newsmark-figures-${day}.csv`, mime: 'text/csv;charset=utf-8', text: pagesToCsv(pages) };
+  }
+  const notesByPage = new Map<string, Note[]>();
+  for (const n of notes) notesByPage.set(n.pageUrl, [...(notesByPage.get(n.pageUrl) ?? []), n]);
+  const doc = pages.length === 1 ? pageDocument(pages[0], notesByPage.get(pages[0].canonicalUrl) ?? []) : libraryDocument(pages, notesByPage, now);
+  return { ...doc, mime: 'text/markdown;charset=utf-8' };
 }

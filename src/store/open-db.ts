@@ -10,6 +10,8 @@ export function openNewsmarkDb(name = DB_NAME, version = DB_VERSION, onGone?: ()
   return openDB<NewsmarkSchema>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
       const target = newVersion ?? version;
+      // The open request itself reports an aborted upgrade; this copy of the outcome is not needed.
+      tx.done.catch(() => undefined);
       const run = async () => {
         for (let v = oldVersion; v < target; v++) await migrations[v](db, tx);
       };
