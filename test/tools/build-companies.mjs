@@ -120,18 +120,20 @@ holdings-group sa ag se nv spa asa ab oyj kgaa llc lp
 // ---------- name cleaning ----------
 const SECURITY_TAIL = new RegExp(
   '\\s*(?:\\(the\\)\\s*)?(?:-\\s+)?\\b(?:American Depositary Shares?|American Depository Shares?|Sponsored ADR|Sponsored GDR|ADSs?\\b|ADR\\b|GDR\\b|' +
-  'Ordinary Shares?|Common Stock|Common Shares?|New Common Stock|Capital Stock|Subordinate Voting Shares|Class [A-C]\\b|Series [A-C]\\b|' +
+  'Ordinary Shares?|Common Stock|Common Shares?|New Common Stock|Capital Stock|Subordinate Voting Shares|Class [A-Z]\\b|Series [A-Z]\\b|' +
   'Depositary Shares?|Each representing|each representing|representing|Registered Shares?|Voting Shares?|Shares of Beneficial Interest|' +
   'Units?\\b|Warrants?\\b|Rights?\\b)[\\s\\S]*$', 'i');
 const LEGAL = ['Inc', 'Incorporated', 'Corp', 'Corporation', 'Co', 'Company', 'Ltd', 'Limited', 'PLC', 'Plc', 'plc', 'p.l.c', 'P.L.C',
   'AG', 'SE', 'SA', 'S.A', 'N.V', 'NV', 'SpA', 'S.p.A', 'ASA', 'AB', '(publ)', 'publ', 'Oyj', 'Abp', 'A/S', 'Aktiengesellschaft',
   'L.P', 'LP', 'LLC', 'Tbk', 'Bhd', 'Berhad', 'S.A.B. de C.V', 'SAB de CV', 'S.A.B', 'de C.V', 'N.A', 'K.K', 'KK', 'AS',
-  'Societe Europeenne', 'Société Européenne', 'S.A.A', 'SCA', 'S.C.A', 'Ltda', 'Pty', 'Pty Ltd'];
-const LEGAL_RE = new RegExp(`(?:[\\s,]+(?:${LEGAL.map((s) => s.replace(/[.()/]/g, (c) => '\\' + c)).join('|')})\\.?)+\\s*$`);
+  'Societe Europeenne', 'SA/NV', 'Société Européenne', 'S.A.A', 'SCA', 'S.C.A', 'Ltda', 'Pty', 'Pty Ltd'];
+const LEGAL_RE = new RegExp(`(?:[\\s,]+(?:${LEGAL.map((s) => s.replace(/[.()/]/g, (c) => '\\' + c)).join('|')})\\.?)+\\s*$`, 'i');
 
 function titleCaseShouty(name) {
-  // "NVIDIA Corporation" -> "Nvidia Corporation"; short all-caps words (BP, HSBC, SAP, LVMH) are acronyms and stay.
-  return name.replace(/\b[A-Z][A-Z]{5,}\b/g, (w) => w[0] + w.slice(1).toLowerCase());
+  // "NVIDIA Corporation" -> "Nvidia Corporation"; short all-caps words (BP, HSBC, SAP, LVMH) are acronyms and stay,
+  // unless the whole name is shouted ("CHINA BOHAI BANK CO. LTD.", "Brookfield ASSET Management INC").
+  const shouted = (name.match(/\b[A-Z]{3,}\b/g) ?? []).length >= 2;
+  return name.replace(shouted ? /\b[A-Z][A-Z]{3,}\b/g : /\b[A-Z][A-Z]{5,}\b/g, (w) => w[0] + w.slice(1).toLowerCase());
 }
 
 function cleanName(raw) {
@@ -139,7 +141,7 @@ function cleanName(raw) {
   n = n.replace(/\s*\((?:the|The)\)/g, '').replace(/\s*\((?:Class|Series) [^)]*\)/g, '');
   n = n.replace(SECURITY_TAIL, '');
   n = n.replace(/\s*\([^)]*\)\s*$/, '').replace(/\s*\($/, '');
-  n = n.replace(/\s*&\s*Co\.?(?=[\s,]|$)/, ' &\u0001Co'); // "Merck & Co." keeps its "& Co" (protected from the legal-suffix strip)
+  n = n.replace(/\s*&\s*Co(?:mpany)?\.?(?=[\s,]|$)/, ' &\u0001Co'); // "Merck & Co." keeps its "& Co" (protected from the legal-suffix strip)
   n = n.replace(/\s*-\s*(?:Class|Series)\b.*$/, '').replace(/[\s,;-]+$/, '');
   n = n.replace(/,?\s*Co\.,\s*Ltd\.?$/i, '').replace(/\s+Co\.,?Ltd\.?$/i, '').replace(/,\s*$/, '');
   for (let i = 0; i < 3; i++) {
@@ -148,7 +150,7 @@ function cleanName(raw) {
     if (n === before) break;
   }
   n = n.replace(/^The\s+/, '').replace('\u0001', ' ');
-  return n.trim();
+  return n.replace(/\s+/g, ' ').trim();
 }
 
 // Key for merging the same company across lists: lower-case, no accents or punctuation,
@@ -311,7 +313,8 @@ function shortForms(name) {
   let toks = tokensOf(name);
   while (toks.length > 1 && DROPPABLE_TAIL.has(toks[toks.length - 1].replace(/[.,]$/, ''))) {
     toks = toks.slice(0, -1);
-    if (toks[toks.length - 1] === '&' || /^(and|of|the|de)$/i.test(toks[toks.length - 1])) break;
+    if (toks[toks.length - 1] === '&' && toks.length > 1) toks = toks.slice(0, -1); // "Deere & Co" -> "Deere"
+    else if (/^(and|of|the|de)$/i.test(toks[toks.length - 1])) break;
     out.push(toks.join(' ').replace(/[,.]$/, ''));
   }
   return out;
@@ -392,10 +395,11 @@ function ambiguous(c, f, kind) {
   return c.tier > 1 && !/'s$/.test(bare) && ANY_WORDS.has(bare.toLowerCase()); // "Macy's" is a brand, "Macy" a name
 }
 
-// A smaller company whose short name is an everyday word or a person's or place's name ("Popular",
-// "Marcus") keeps its legal name ("Popular Inc"), so that only the full form is found in text.
+// A smaller company whose short name is an everyday word ("Popular", "Box") keeps its legal name
+// ("Popular Inc."), so that only the full form is found in text.
 for (const c of companies) {
-  if (c.tier > 1 && !c.hand && c.legal && c.legal !== c.name && ambiguous(c, c.name, 'name') && !claims.get(c.legal)?.some((x) => x.c !== c)) {
+  if (c.tier > 1 && !c.hand && c.legal && c.legal !== c.name && singleToken(c.name) && isEverydayWord(c.name) && !/\p{Ll}\p{Lu}/u.test(c.name) && !/^[A-Z0-9&]{1,4}$/.test(c.name) &&
+      !claims.get(c.legal)?.some((x) => x.c !== c)) {
     c.forms.delete(c.legal);
     c.forms.delete(c.name);
     c.name = c.legal;
