@@ -65,6 +65,14 @@ describe('Popup', () => {
     expect(api.calls.find((c) => c.type === 'page/get')?.req).toEqual({ canonicalUrl: 'https://news.example/a' });
   });
 
+  it('prefers the stored summary while the live one is still empty', async () => {
+    const empty = { ...summary, companies: [], people: [], figures: [], moves: [], keySentences: [], words: 0 };
+    const api = fakeApi({ 'settings/get': () => settings, 'status/get': () => status, 'page/get': () => savedPage() }, { 'content/summary': () => ({ page, summary: empty }) });
+    await mount(api);
+    await settle();
+    expect(root.textContent).toContain('Alibaba Group Holding');
+  });
+
   it('says so when there is nothing to show', async () => {
     const api = fakeApi({ 'settings/get': () => settings, 'status/get': () => status, 'page/get': () => null });
     await mount(api);

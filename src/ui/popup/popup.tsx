@@ -54,7 +54,9 @@ export function Popup({ api }: { api: Api }) {
       const key = current?.page.canonicalUrl ?? tab.url;
       const saved = key ? await api.call('page/get', { canonicalUrl: key }).catch(() => null) : null;
       if (!live) return;
-      update(current ? { saved } : { saved, summary: saved?.summary, page: saved ?? undefined, loading: false });
+      // The live summary wins unless it is still empty (a reload mid-scan) while the stored one is not.
+      const useStored = !!saved && (!current || (isEmpty(current.summary) && !isEmpty(saved.summary)));
+      update(useStored ? { saved, summary: saved!.summary, page: current?.page ?? saved!, loading: false } : { saved, loading: false });
     })();
     return () => {
       live = false;
@@ -188,6 +190,10 @@ export function Popup({ api }: { api: Api }) {
       )}
     </main>
   );
+}
+
+function isEmpty(s: PageSummary): boolean {
+  return !s.companies.length && !s.people.length && !s.figures.length && !s.moves.length;
 }
 
 function hostOf(url?: string): string {
