@@ -31,7 +31,7 @@ describe('findFigures runs in linear time', () => {
     it(name, () => {
       const g = measureGrowthDetail(findFigures, make);
       expect(g.ratio, `256 KB took ${g.smallMs.toFixed(1)} ms, 1 MB took ${g.largeMs.toFixed(1)} ms`).toBeLessThan(8);
-    });
+    }, 30_000); // timing on a shared, loaded machine: generous, the ratio is what is asserted
   }
 
   it('the helper itself tells quadratic from linear', () => {
@@ -42,5 +42,5 @@ describe('findFigures runs in linear time', () => {
     };
     const g = measureGrowthDetail(quadratic, (n) => 'a'.repeat(n), 64 * 1024);
     expect(g.ratio).toBeGreaterThan(8);
-  });
+  }, 30_000);
 });

@@ -113,7 +113,21 @@ function toFigure(text: string, c: Candidate, kind: FigureKind): FigureSpan {
 
 /** All figures in one block of text, in order, non-overlapping. Linear time. */
 export function findFigures(text: string): FigureSpan[] {
-  const candidates: Candidate[] = [];
+  const out: FigureSpan[] = [];
+  let lastCurrency = 'USD';
+  // Emits a finished candidate; cents take the currency of the last amount before them.
+  const emit = (c: Candidate) => {
+    if (c.kind === null || !Number.isFinite(c.num.value)) return;
+    if (c.kind === 'money') {
+      if (c.cents) c.currency = CENT_CURRENCIES.has(lastCurrency) ? lastCurrency : 'USD';
+      else lastCurrency = c.currency ?? lastCurrency;
+    }
+    if (c.negative) c.start--;
+    out.push(toFigure(text, c, c.kind));
+  };
+
+  // Streams over the numbers holding one back, since a range partner may still lend it a unit.
+  let prev: Candidate | null = null;
   let i = 0;
   while (i < text.length) {
     if (!isDigit(text.charCodeAt(i))) {
@@ -121,39 +135,23 @@ export function findFigures(text: string): FigureSpan[] {
       continue;
     }
     const num = readNumber(text, i);
-    if (!num.valid) {
-      i = num.end;
-      continue;
-    }
+    i = num.end;
+    if (!num.valid) continue;
     const c = readCandidate(text, num);
-    // Spans must not overlap: a prefix reaching back into the previous figure is dropped.
-    const prev = candidates[candidates.length - 1];
-    if (prev && c.start < prev.end) c.start = num.start;
-    candidates.push(c);
     i = Math.max(c.end, num.end);
-  }
-
-  for (let k = 0; k + 1 < candidates.length; k++) {
-    const a = candidates[k];
-    const b = candidates[k + 1];
-    const joint = rangeConnector(text, a, b);
-    if (joint) joinRange(a, b);
-    // A dash between two numbers is a range, never b's minus sign.
-    if (joint !== 'dash' && minusBefore(text, b.start)) b.negative = true;
-  }
-  if (candidates.length > 0 && minusBefore(text, candidates[0].start)) candidates[0].negative = true;
-
-  const out: FigureSpan[] = [];
-  let lastCurrency = 'USD';
-  for (const c of candidates) {
-    if (c.kind === null || !Number.isFinite(c.num.value)) continue;
-    if (c.kind === 'money') {
-      if (c.cents) c.currency = CENT_CURRENCIES.has(lastCurrency) ? lastCurrency : 'USD';
-      else lastCurrency = c.currency ?? lastCurrency;
+    let joint: 'dash' | 'word' | null = null;
+    if (prev) {
+      // Spans must not overlap: a prefix reaching back into the previous figure is dropped.
+      if (c.start < prev.end) c.start = num.start;
+      joint = rangeConnector(text, prev, c);
+      if (joint) joinRange(prev, c);
+      emit(prev);
     }
-    if (c.negative) c.start--;
-    out.push(toFigure(text, c, c.kind));
+    // A dash between two numbers is a range, never the second one's minus sign.
+    if (joint !== 'dash' && minusBefore(text, c.start)) c.negative = true;
+    prev = c;
   }
+  if (prev) emit(prev);
   return mergeWordFigures(text, out);
 }
 

@@ -122,6 +122,7 @@ const WON_AS_VERB = /^[\s\u00a0]*(?:the|a|an|his|her|its|their|our|by|over|seats
 const VIDEO_AFTER = /^[\s\u00a0]*(?:video|resolution|displays?|screens?|hd|cameras?|footage|streaming)\b/i;
 
 function startsWithCi(text: string, i: number, word: string): boolean {
+  if ((text.charCodeAt(i) | 32) !== word.charCodeAt(0)) return false;
   return text.slice(i, i + word.length).toLowerCase() === word;
 }
 

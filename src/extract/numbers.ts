@@ -93,7 +93,7 @@ export function readNumber(text: string, start: number): ParsedNumber {
     while (i < text.length && (isDigit(text.charCodeAt(i)) || (text.charCodeAt(i) === 44 && isDigit(text.charCodeAt(i + 1))))) i++;
   }
   if (intDigits + decimals > MAX_DIGITS) valid = false;
-  const raw = valid ? text.slice(start, i).replace(/[,\u2009\u202f]/g, '') : '';
+  const raw = !valid ? '' : grouped ? text.slice(start, i).replace(/[,\u2009\u202f]/g, '') : text.slice(start, i);
   return { start, end: i, value: valid ? Number(raw) : NaN, decimals, grouped, valid };
 }
 
@@ -157,6 +157,7 @@ export function skipUnitGap(text: string, i: number): number {
 /** Reads a scale word right after a number ending at `i` ("bn", " billion", "-billion"). */
 export function readScale(text: string, i: number): Scale | null {
   const afterSpace = skipUnitGap(text, i);
+  if (!isLetter(text.charCodeAt(i)) && !isLetter(text.charCodeAt(afterSpace))) return null;
   for (const s of SCALES) {
     if (wordAt(text, i, s.word, s.caseless)) return { end: i + s.word.length, factor: s.factor };
     if (s.spaced && afterSpace !== i && wordAt(text, afterSpace, s.word, s.caseless)) {

@@ -3,7 +3,7 @@
 // multiples ("3x", "10 times earnings", "three times"). The scorer does not
 // read them; they keep "points" and "bp" from being mistaken for anything else.
 import type { FigureKind } from './types.ts';
-import { skipUnitGap, wordAt } from './numbers.ts';
+import { isLetter, skipUnitGap, wordAt } from './numbers.ts';
 
 export interface OtherUnit {
   end: number;
@@ -15,6 +15,7 @@ export function readOtherUnitAfter(text: string, i: number): OtherUnit | null {
   // "3x" and "3×" only attached: "3 x 4" is arithmetic or dimensions.
   if (wordAt(text, i, 'x') || text[i] === '\u00d7') return { end: i + 1, kind: 'multiple' };
   const j = skipUnitGap(text, i);
+  if (!isLetter(text.charCodeAt(j))) return null;
   for (const w of ['bps', 'bp']) if (wordAt(text, j, w)) return { end: j + w.length, kind: 'bp' };
   if (j === i) return null;
   if (wordAt(text, j, 'basis')) {

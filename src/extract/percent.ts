@@ -40,6 +40,7 @@ export function readPercentAfter(text: string, i: number): PercentUnit | null {
 }
 
 function readPercentWord(text: string, j: number): PercentUnit | null {
+  if ((text.charCodeAt(j) | 32) !== 112 /* p */) return null;
   if (wordAt(text, j, 'pct')) return { end: j + 3, points: false };
   if (wordAt(text, j, 'percentage')) {
     const p = pointsAfter(text, j + 10);
