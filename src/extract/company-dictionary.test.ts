@@ -108,8 +108,17 @@ describe('company dictionary', () => {
     expect(found('the federal reserve')).toEqual([]);
   });
 
-  it('does not tag people who share a name with a small company', () => {
+  it('does not tag people, or everyday words, that name a small company', () => {
     expect(found('Fed chair Jerome Powell said')).toEqual([]);
+    // Popular, Inc. (a Nasdaq-listed bank) is found only with its legal suffix
+    expect(found('a popular view: Popular stocks rose')).toEqual([]);
+    expect(found('Popular Inc. said')).toEqual([['Popular Inc', 'Popular Inc.']]);
+  });
+
+  it('keeps "& Co" in names and finds the short form news uses', () => {
+    expect(lookupCompany('Deere & Company')?.name).toBe('Deere & Co');
+    expect(found('Deere cut its outlook')).toEqual([['Deere', 'Deere & Co']]);
+    expect(found('Merck said; Merck KGaA said')).toEqual([['Merck', 'Merck & Co.'], ['Merck KGaA', 'Merck KGaA']]);
   });
 
   it('scans in time linear in the text length', () => {
@@ -118,7 +127,12 @@ describe('company dictionary', () => {
     const small = para.repeat(Math.ceil(250_000 / para.length));
     const big = para.repeat(Math.ceil(1_000_000 / para.length));
     findDictionaryCompanies(small); // warm up
-    const time = (s: string) => { const t = performance.now(); const n = findDictionaryCompanies(s).length; return [performance.now() - t, n]; };
+    // best of three runs, so that a busy machine does not make the ratio flaky
+    const time = (s: string) => {
+      let best = Infinity, n = 0;
+      for (let r = 0; r < 3; r++) { const t = performance.now(); n = findDictionaryCompanies(s).length; best = Math.min(best, performance.now() - t); }
+      return [best, n];
+    };
     const [ts, ns] = time(small);
     const [tb, nb] = time(big);
     expect(nb).toBeGreaterThan(ns * 3.5);

@@ -97,7 +97,10 @@ function lookupKey(s: string, level: 0 | 1 | 2 = 1): string {
     .split(/\s+/).filter(Boolean);
   if (words[0] === 'the' && words.length > 1) words = words.slice(1);
   const strip = (w: string) => (level > 0 && LEGAL_WORDS.test(w)) || (level > 1 && GROUP_WORDS.test(w));
-  while (words.length > 1 && strip(words[words.length - 1])) words.pop();
+  while (words.length > 1 && strip(words[words.length - 1])) {
+    words.pop();
+    if (words.length > 1 && words[words.length - 1] === 'and') words.pop(); // "Deere & Company"
+  }
   return words.join(' ').replace(/['.]/g, '');
 }
 
