@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPercentAfter } from './percent.ts';
+import { findWordPercents, readPercentAfter } from './percent.ts';
 
 describe('readPercentAfter', () => {
   it('reads the common percent units', () => {
@@ -26,5 +26,28 @@ describe('readPercentAfter', () => {
     expect(readPercentAfter('3pcs', 1)).toBeNull();
     expect(readPercentAfter('3 per centre', 1)).toBeNull();
     expect(readPercentAfter('3  %', 1)).toBeNull();
+  });
+});
+
+describe('findWordPercents', () => {
+  const values = (t: string) => findWordPercents(t).map((w) => w.value);
+
+  it('reads spelled-out percentages, including compound numbers that open a sentence', () => {
+    expect(values('Fifty-one percent of voters agreed.')).toEqual([51]);
+    expect(values('The bank cut by half a percentage point, then a quarter of a percentage point.')).toEqual([0.5, 0.25]);
+    expect(values('Sales rose five per cent; margins fell three-quarters of a percentage point.')).toEqual([5, 0.75]);
+    expect(values('Seventeen percent and forty two per cent')).toEqual([17, 42]);
+  });
+
+  it('gives spans that cover the words', () => {
+    const t = 'Roughly twenty percent said no.';
+    const [w] = findWordPercents(t);
+    expect(t.slice(w.start, w.end)).toBe('twenty percent');
+  });
+
+  it('ignores number words that are not followed by a percent unit or are the tail of a bigger number', () => {
+    expect(values('one of the five percentages')).toEqual([]);
+    expect(values('a hundred-and-one percent effort')).toEqual([]);
+    expect(values('someone percent')).toEqual([]);
   });
 });

@@ -57,17 +57,22 @@ function readPercentWord(text: string, j: number): PercentUnit | null {
   return null;
 }
 
-const WORD_VALUES: Record<string, number> = {
-  'half a': 0.5, 'a half': 0.5, 'a quarter of a': 0.25, 'three quarters of a': 0.75, 'three-quarters of a': 0.75,
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-};
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const FRACTIONS: Record<string, number> = { 'half a': 0.5, 'a half': 0.5, 'a quarter of a': 0.25, 'three quarters of a': 0.75 };
 
 /**
- * Percentages in words ("half a percentage point", "five per cent"): rare, but
- * a reader counts them. One pass of a regex made of fixed alternatives only.
+ * Percentages in words ("half a percentage point", "five per cent", and
+ * "Fifty-one percent" where house style spells out a number that opens a
+ * sentence). One pass of a regex made of fixed alternatives, no nesting.
  */
-const WORD_PERCENT =
-  /\b(half a|a half|a quarter of a|three[ -]quarters of a|one|two|three|four|five|six|seven|eight|nine|ten)[ \u00a0-](percentage[ \u00a0-]points?|percent|per[ \u00a0-]cent)\b/gi;
+const WORD_PERCENT = new RegExp(
+  '\\b(?:(half a|a half|a quarter of a|three[ -]quarters of a)|(' + TENS.slice(2).join('|') + ')(?:[ -](' +
+    UNITS.slice(1, 10).join('|') + '))?|(' + UNITS.slice(1).join('|') + '))' +
+    '[ \\u00a0-](?:percentage[ \\u00a0-]points?|percent|per[ \\u00a0-]cent)\\b',
+  'gi',
+);
 
 export interface WordPercent {
   start: number;
@@ -78,8 +83,15 @@ export interface WordPercent {
 export function findWordPercents(text: string): WordPercent[] {
   const out: WordPercent[] = [];
   for (const m of text.matchAll(WORD_PERCENT)) {
-    const key = m[1].toLowerCase().replace('three quarters', 'three-quarters');
-    out.push({ start: m.index, end: m.index + m[0].length, value: WORD_VALUES[key] });
+    const [, fraction, tens, unitAfterTens, unit] = m.map((g) => g?.toLowerCase());
+    // "-one percent" would be the tail of a number we do not read ("a hundred-and-one"): skip it.
+    if (m.index > 0 && text[m.index - 1] === '-') continue;
+    const value = fraction
+      ? FRACTIONS[fraction.replace('three-quarters', 'three quarters')]
+      : tens
+        ? TENS.indexOf(tens) * 10 + (unitAfterTens ? UNITS.indexOf(unitAfterTens) : 0)
+        : UNITS.indexOf(unit!);
+    out.push({ start: m.index, end: m.index + m[0].length, value });
   }
   return out;
 }
