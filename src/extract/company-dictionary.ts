@@ -92,9 +92,10 @@ const GROUP_WORDS = /^(group|holdings?)$/;
  * ("Universal Corporation") kept it because the bare word is no name.
  */
 function lookupKey(s: string, level: 0 | 1 | 2 = 1): string {
-  let words = s.replace(/\u2019/g, "'").normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-    .replace(/&/g, ' and ').replace(/[^\p{L}\p{N}.'\s]+/gu, ' ').replace(/(\S)\.(?=\s|$)/g, '$1')
-    .split(/\s+/).filter(Boolean);
+  const ascii = !/[^\x00-\x7f]/.test(s);
+  const folded = ascii ? s.toLowerCase() : s.replace(/\u2019/g, "'").normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  let words = folded.replace(/&/g, ' and ').replace(ascii ? /[^a-z0-9.'\s]+/g : /[^\p{L}\p{N}.'\s]+/gu, ' ')
+    .replace(/(\S)\.(?=\s|$)/g, '$1').split(/\s+/).filter(Boolean);
   if (words[0] === 'the' && words.length > 1) words = words.slice(1);
   const strip = (w: string) => (level > 0 && LEGAL_WORDS.test(w)) || (level > 1 && GROUP_WORDS.test(w));
   while (words.length > 1 && strip(words[words.length - 1])) {
