@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { SavedPage } from '../messages.ts';
 import { handle } from './router.ts';
 import { company, fromPanel, fromTab, pageInfo, routerDeps, summaryOf } from './test-helpers.ts';
 
@@ -44,5 +45,120 @@ describe('router: settings, saving, listing', () => {
     }
     const reply = await handle({ type: 'page/update', page: pageInfo(URL1), summary: summaryOf({ companies: [{ name: 5 }] as never }) }, fromTab(URL1), deps);
     expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('summary.companies[0].name') });
+  });
+});
+
+describe('router: saving rules', () => {
+  const article = (url = URL1) => ({ type: 'page/update', page: pageInfo(url), summary: summaryOf({ companies: [company('Alibaba Group Holding', 2)] }) });
+
+  it('stores nothing from a private window unless the reader allows it', async () => {
+    const deps = await routerDeps();
+    expect(await handle(article(), fromTab(URL1, true), deps)).toEqual({ ok: true, value: { saved: false, reason: 'private' } });
+    expect(await handle({ type: 'library/list' }, fromPanel, deps)).toEqual({ ok: true, value: [] });
+    await handle({ type: 'settings/set', savePrivate: true }, fromPanel, deps);
+    expect(await handle(article(), fromTab(URL1, true), deps)).toEqual({ ok: true, value: { saved: true, reason: 'saved' } });
+  });
+
+  it('ask and never modes save nothing new but keep updating a page saved by hand', async () => {
+    const deps = await routerDeps();
+    await handle({ type: 'settings/set', saveMode: 'ask' }, fromPanel, deps);
+    expect(await handle(article(), fromTab(URL1), deps)).toEqual({ ok: true, value: { saved: false, reason: 'ask' } });
+    const saved = await handle({ type: 'page/save', page: pageInfo(URL1), summary: summaryOf() }, fromPanel, deps);
+    expect(saved.ok).toBe(true);
+    await handle({ type: 'settings/set', saveMode: 'never' }, fromPanel, deps);
+    expect(await handle(article(), fromTab(URL1), deps)).toEqual({ ok: true, value: { saved: true, reason: 'saved' } });
+    const page = await handle({ type: 'page/get', canonicalUrl: URL1 }, fromPanel, deps);
+    expect(page.ok && page.value).toMatchObject({ summary: { companies: [{ name: 'Alibaba Group Holding', mentions: 2 }] } });
+    expect(await handle(article('https://news.example.com/other'), fromTab('https://news.example.com/other'), deps)).toEqual({ ok: true, value: { saved: false, reason: 'never' } });
+  });
+
+  it('skips non-articles and disabled sites (subdomains included)', async () => {
+    const deps = await routerDeps();
+    const home = { type: 'page/update', page: pageInfo('https://news.example.com/', { isArticle: false }), summary: summaryOf() };
+    expect(await handle(home, fromTab('https://news.example.com/'), deps)).toEqual({ ok: true, value: { saved: false, reason: 'not-article' } });
+    await handle({ type: 'settings/set', disabledSites: ['example.com'] }, fromPanel, deps);
+    expect(await handle(article(), fromTab(URL1), deps)).toEqual({ ok: true, value: { saved: false, reason: 'disabled-site' } });
+  });
+
+  it('a page cannot claim another site as its canonical URL', async () => {
+    const deps = await routerDeps();
+    const evil = 'https://evil.example.net/fake';
+    await handle({ type: 'page/update', page: pageInfo(evil, { canonicalUrl: 'https://bank.example.org/real' }), summary: summaryOf() }, fromTab(evil), deps);
+    const list = await handle({ type: 'library/list' }, fromPanel, deps);
+    expect(list.ok && (list.value as SavedPage[]).map((p) => p.canonicalUrl)).toEqual([evil]);
+    // The same site's canonical (www vs bare, amp paths) is honoured.
+    await handle({ type: 'page/update', page: pageInfo('https://amp.example.org/a?x=1', { canonicalUrl: 'https://www.example.org/a' }), summary: summaryOf() }, fromTab('https://amp.example.org/a?x=1'), deps);
+    const again = await handle({ type: 'page/get', canonicalUrl: 'https://www.example.org/a' }, fromPanel, deps);
+    expect(again.ok && (again.value as SavedPage).canonicalUrl).toBe('https://www.example.org/a');
+  });
+
+  it('tells open pages the library changed', async () => {
+    const deps = await routerDeps();
+    await handle(article(), fromTab(URL1), deps);
+    expect(deps.events).toEqual([{ type: 'ui/library-changed', canonicalUrl: URL1 }]);
+  });
+});
+
+describe('router: notes', () => {
+  const quote = { type: 'TextQuoteSelector', exact: 'surged 15 percent', prefix: 'shares ', suffix: ' on' };
+
+  it('creates, lists (to the content script too), edits, detaches and deletes notes', async () => {
+    const deps = await routerDeps();
+    const added = await handle({ type: 'note/add', pageUrl: `${URL1}#x`, quote, position: { type: 'TextPositionSelector', start: 10, end: 27 }, body: 'hmm' }, fromPanel, deps);
+    expect(added).toMatchObject({ ok: true, value: { pageUrl: URL1, body: 'hmm' } });
+    const id = added.ok ? (added.value as { id: string }).id : '';
+    expect(deps.changedNotes).toEqual([URL1]);
+    const forPage = await handle({ type: 'page/notes', canonicalUrl: URL1 }, fromTab(URL1), deps);
+    expect(forPage.ok && forPage.value).toHaveLength(1);
+    expect(await handle({ type: 'note/anchored', id, detached: true }, fromTab(URL1), deps)).toEqual({ ok: true, value: { ok: true } });
+    // Another site may not flip this page's notes.
+    expect(await handle({ type: 'note/anchored', id, detached: false }, fromTab('https://evil.example.net/'), deps)).toMatchObject({ ok: false, code: 'forbidden' });
+    const listed = await handle({ type: 'note/list' }, fromPanel, deps);
+    expect(listed.ok && listed.value).toMatchObject([{ id, detached: true }]);
+    expect(await handle({ type: 'note/update', id, body: 'better' }, fromPanel, deps)).toMatchObject({ ok: true, value: { body: 'better', detached: true } });
+    expect(await handle({ type: 'note/delete', id }, fromPanel, deps)).toEqual({ ok: true, value: { ok: true } });
+    expect(await handle({ type: 'note/update', id, body: 'x' }, fromPanel, deps)).toMatchObject({ ok: false, code: 'not-found' });
+  });
+
+  it('rejects a note without a proper quote selector', async () => {
+    const deps = await routerDeps();
+    const reply = await handle({ type: 'note/add', pageUrl: URL1, quote: { exact: 'x' }, body: '' }, fromPanel, deps);
+    expect(reply).toMatchObject({ ok: false, code: 'invalid', error: expect.stringContaining('quote.type') });
+  });
+});
+
+describe('router: errors reach the reader', () => {
+  it('a full disk answers an error, keeps the old record and shows in status/get until cleared', async () => {
+    const deps = await routerDeps({ now: () => new Date('2026-11-25T10:00:00Z') });
+    await handle({ type: 'page/update', page: pageInfo(URL1), summary: summaryOf({ companies: [company('Alibaba', 1)] }) }, fromTab(URL1), deps);
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    const reply = await handle({ type: 'page/update', page: pageInfo(URL1), summary: summaryOf({ companies: [company('Tencent', 1)] }) }, fromTab(URL1), deps);
+    spy.mockRestore();
+    expect(reply).toMatchObject({ ok: false, code: 'quota', error: expect.stringContaining('Storage is full') });
+    const page = await handle({ type: 'page/get', canonicalUrl: URL1 }, fromPanel, deps);
+    expect(page.ok && (page.value as SavedPage).summary.companies.map((c) => c.name)).toEqual(['Alibaba']);
+    const status = await handle({ type: 'status/get' }, fromPanel, deps);
+    expect(status).toMatchObject({ ok: true, value: { pages: 1, notes: 0, lastError: { code: 'quota', request: 'page/update', at: '2026-11-25T10:00:00.000Z' } } });
+    await handle({ type: 'status/clear-error' }, fromPanel, deps);
+    expect(await handle({ type: 'status/get' }, fromPanel, deps)).toMatchObject({ ok: true, value: { lastError: null } });
+  });
+
+  it('a database that cannot open is an error reply, not an exception', async () => {
+    const deps = await routerDeps({ db: () => Promise.reject(new Error('boom')) });
+    expect(await handle({ type: 'settings/get' }, fromPanel, deps)).toMatchObject({ ok: false, code: 'storage', error: expect.stringContaining('boom') });
+  });
+
+  it('import errors and export answer through the router', async () => {
+    const deps = await routerDeps();
+    expect(await handle({ type: 'data/import', text: '{"format":"other"}' }, fromPanel, deps)).toMatchObject({ ok: false, code: 'invalid', error: expect.stringContaining('not a Newsmark backup') });
+    await handle({ type: 'page/update', page: pageInfo(URL1), summary: summaryOf() }, fromTab(URL1), deps);
+    const exported = await handle({ type: 'data/export', format: 'json' }, fromPanel, deps);
+    expect(exported.ok).toBe(true);
+    const text = exported.ok ? (exported.value as { text: string }).text : '';
+    expect(await handle({ type: 'data/delete-all', confirm: true }, fromPanel, deps)).toEqual({ ok: true, value: { ok: true } });
+    expect(await handle({ type: 'data/import', text }, fromPanel, deps)).toEqual({ ok: true, value: { pages: 1, notes: 0, newPages: 1, newNotes: 0 } });
+    expect(await handle({ type: 'data/delete-all' }, fromPanel, deps)).toMatchObject({ ok: false, code: 'invalid' });
   });
 });

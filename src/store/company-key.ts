@@ -1,6 +1,7 @@
 // The normalised form of a company name that the pages' multiEntry index holds,
 // so "Alibaba Group Holding Ltd.", "alibaba group holding" and "Alibaba Group
-// Holding Limited" find the same pages.
+// Holding Limited" find the same pages. Changing it changes the stored index
+// keys: pair any change with a schema migration that recomputes companyKeys.
 
 const LEGAL_SUFFIXES = new Set([
   'inc', 'incorporated', 'ltd', 'limited', 'plc', 'corp', 'corporation', 'co', 'company', 'llc', 'lp',
@@ -13,6 +14,8 @@ export function companyKey(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
+    // "S.A." is "SA", "McDonald's" is "McDonalds".
+    .replace(/[.'\u2019]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
