@@ -46,6 +46,7 @@ describe('findFigures: money', () => {
     expect(money('a $2-3bn hole')).toEqual([[2e9, 'USD'], [3e9, 'USD']]);
     expect(money('a cost of $2 to $3bn')).toEqual([[2e9, 'USD'], [3e9, 'USD']]);
     expect(money('Brent traded at $60-70 a barrel')).toEqual([[60, 'USD'], [70, 'USD']]);
+    expect(money('The fund paid out $5bn to 10 companies in 2021-2022.')).toEqual([[5e9, 'USD']]);
   });
 
   it('signs only a written minus', () => {

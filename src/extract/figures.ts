@@ -82,12 +82,25 @@ function rangeConnector(text: string, a: Candidate, b: Candidate): 'dash' | 'wor
   return null;
 }
 
+/**
+ * May a bare second number take the first one's currency? "$2-3bn", "$60-70 a
+ * barrel", "between $60 and 70." yes; "$5bn to 10 companies" no: a noun follows.
+ */
+function takesCurrency(text: string, b: Candidate): boolean {
+  if (isYearLike(b.num)) return false;
+  if (b.hasScale) return true;
+  let i = b.end;
+  if (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0) i++;
+  if (!isLetter(text.charCodeAt(i))) return true;
+  return /^(?:a|an|per|each|apiece)\b/i.test(text.slice(i, i + 7));
+}
+
 /** Lends units across a range so both ends are complete: "10-15%", "$2-3bn", "$2 to $3bn". */
-function joinRange(a: Candidate, b: Candidate): void {
+function joinRange(text: string, a: Candidate, b: Candidate): void {
   if (a.kind === null && b.kind !== null && !isYearLike(a.num)) {
     Object.assign(a, { kind: b.kind, currency: b.currency, unitFactor: b.unitFactor, cents: b.cents });
     if (!a.hasScale) Object.assign(a, { scale: b.scale, hasScale: b.hasScale });
-  } else if (a.kind === 'money' && b.kind === null && !isYearLike(b.num)) {
+  } else if (a.kind === 'money' && b.kind === null && takesCurrency(text, b)) {
     Object.assign(b, { kind: 'money', currency: a.currency, unitFactor: a.unitFactor, cents: a.cents });
     if (!b.hasScale) Object.assign(b, { scale: a.scale, hasScale: a.hasScale });
   }
@@ -144,7 +157,7 @@ export function findFigures(text: string): FigureSpan[] {
       // Spans must not overlap: a prefix reaching back into the previous figure is dropped.
       if (c.start < prev.end) c.start = num.start;
       joint = rangeConnector(text, prev, c);
-      if (joint) joinRange(prev, c);
+      if (joint) joinRange(text, prev, c);
       emit(prev);
     }
     // A dash between two numbers is a range, never the second one's minus sign.
