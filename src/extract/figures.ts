@@ -1,9 +1,9 @@
 // Finds every figure in one block of text: money, percentages, basis points,
 // index points, multiples. One left-to-right pass finds each number and reads
 // its unit with bounded look-around (numbers.ts, money.ts, percent.ts,
-// other-figures.ts); a second pass over the found numbers joins ranges
-// ("10-15%", "$2-3bn", "between $2bn and $3bn") so both ends get the unit.
-// Numbers without a unit (years, counts, model names) are not figures.
+// other-figures.ts); each number is then paired with the one before it to join
+// ranges ("10-15%", "$2-3bn", "between $2bn and $3bn") so both ends get the
+// unit. Numbers without a unit (years, counts, model names) are not figures.
 import type { Figure, FigureKind } from './types.ts';
 import { isDigit, isLetter, readNumber, readScale, scaleValue, type ParsedNumber } from './numbers.ts';
 import { readCurrencyAfter, readCurrencyBefore } from './money.ts';

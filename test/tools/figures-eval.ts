@@ -51,7 +51,7 @@ for (const name of readdirSync(dir).filter((f) => /\.(html|txt)$/.test(f)).sort(
     let tp = 0;
     let counted = 0;
     for (const p of ps) {
-      const gi = gs.findIndex((g, k) => !used.has(goldFigs.indexOf(g) * 1 + k * 0) && same(p, g) && !used.has(goldFigs.indexOf(g)));
+      const gi = gs.findIndex((g) => !used.has(goldFigs.indexOf(g)) && same(p, g));
       if (gi >= 0) {
         used.add(goldFigs.indexOf(gs[gi]));
         tp++;
