@@ -111,6 +111,9 @@ europe european germany german france french italy italian spain spanish swiss s
 sweden swedish norway norwegian denmark danish finland finnish asia asian africa african mexico brazil singapore taiwan
 london paris tokyo beijing shanghai shenzhen york new-york texas california washington boston chicago sydney toronto
 guangdong jiangsu zhejiang shandong sichuan anhui hunan hubei henan fujian hebei yunnan guangzhou hangzhou tianjin chongqing
+shaanxi shanxi ningxia ningbo wuxi foshan zhangzhou luzhou xiamen qingdao suzhou dalian wuhan chengdu nanjing changsha zhengzhou
+hefei fuzhou jinan kunming dongguan zhuhai yantai guangxi xinjiang hainan jiangxi liaoning jilin gansu qinghai guizhou inner mongolia
+hannover riyad riyadh norsk norges sino groupe banque telecom thermo arca yanbu shinkin
 osaka seoul mumbai delhi bangalore melbourne vancouver montreal frankfurt munich milan madrid zurich geneva amsterdam
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
 october november december today yesterday president chairman chief executive ceo minister government state city
@@ -171,6 +174,15 @@ Financial Bancorp Bancshares Biotech Biologics Biopharma Medical Healthcare Heal
 Airlines Aviation Energy Engineering Investments Investment Logistics Materials Services Service Corp Ltd Limited`.split(/\s+/));
 
 const tokensOf = (s) => s.split(/\s+/).filter(Boolean);
+const INDUSTRY_WORDS = new Set(`Bank Banking Lithium Cement Steel Airways Pharma Securities Power Petrochemical Mines Telecom Biologics
+Microelectronics Optoelectronics Medicine Robotics Pipeline Beauty Hydro Restaurants Aerospace Analytics Wind Networks Realty Sports
+Liquor Spirits Wine Glass Motors Insurance Assurance Asset Management Markets Mining Metals Capital Sciences Scientific Automotive
+Energy Oil Gas Petroleum Chemicals Foods Beverage Brewery Breweries Apparel Retail Stores Hotels Resorts Casinos Gaming Airlines Airline
+Shipping Logistics Railway Port Ports Construction Engineering Infrastructure Utilities Electric Water Healthcare Hospital Therapeutics
+Semiconductor Semiconductors Software Systems Solutions Technology Technologies Electronics Instruments Devices Media Entertainment
+Communications Telecommunications Properties Property Land REIT Trust Financial Finance Holdings Holding Group Industries Industrial
+International Global Corp Company Co & and of the`.split(/\s+/));
+const isGenericWord = (w) => INDUSTRY_WORDS.has(w) || DROPPABLE_TAIL.has(w) || STOP.has(w.toLowerCase());
 const singleToken = (f) => tokensOf(f).length === 1;
 const isEverydayWord = (w) => LOWER_WORDS.has(w.toLowerCase()); // accents kept: "Nestlé" is not "nestle"
 const allEverydayWords = (form) => tokensOf(form).every((t) => isEverydayWord(t) || /^(&|and|of|the)$/i.test(t));
@@ -266,6 +278,16 @@ for (const r of readCsv('fd')) {
   addCompany({ name: r.name, ticker: t, src: 'fd', tier, region: regionOf(t.exchange) });
 }
 
+function mergeInto(c, other) {
+  if (other.name !== c.name) c.forms.set(other.name, 'alt');
+  for (const [f, k] of other.forms) if (!c.forms.has(f)) c.forms.set(f, k);
+  for (const [k, t] of other.tickers) { c.tickers.set(k, t); byTicker.set(k, c); }
+  for (const x of other.src) c.src.add(x);
+  c.tier = Math.min(c.tier, other.tier);
+  if (c.region === 'US' && other.region !== 'US') c.region = other.region;
+  for (const [k, v] of byKey) if (v === other) byKey.set(k, c);
+}
+
 // ---------- hand-curated rows ----------
 // name \t aliases (";"; "~" = everyday word; "-" = never use this form) \t tickers (SYM:Exchange, ",") \t source note
 const handForms = new Map(); // form -> company (hand aliases win collisions)
@@ -282,7 +304,11 @@ for (const [i, line] of handRows.entries()) {
     return { symbol, exchange };
   }) : [];
   if (name === '-' && !tickers.length) throw new Error(`companies-hand.tsv line ${i + 1}: "-" needs a ticker`);
-  let c = tickers.map((t) => byTicker.get(`${t.symbol}:${t.exchange}`)).find(Boolean) ?? byKey.get(mergeKey(name));
+  // every listed company the row names (by ticker, or by name) becomes one: an ADR and its home listing
+  // may come from different lists under different names ("Ericsson" on Nasdaq, "Telefonaktiebolaget LM Ericsson")
+  const matches = [...new Set([...tickers.map((t) => byTicker.get(`${t.symbol}:${t.exchange}`)), name === '-' ? undefined : byKey.get(mergeKey(name))].filter(Boolean))];
+  let c = matches[0];
+  for (const other of matches.slice(1)) mergeInto(c, other);
   if (!c) {
     c = { id: seq++, name, forms: new Map(), tickers: new Map(), src: new Set(), tier: 1, region: tickers.length ? regionOf(tickers[0].exchange) : 'Private/unlisted' };
     byKey.set(mergeKey(name), c);
@@ -341,8 +367,10 @@ for (const c of companies) {
   for (const f of [c.name, ...c.forms.keys()]) {
     for (const s of shortForms(f)) if (!c.forms.has(s) && s !== c.name && acceptable(s) && goodShort(s, c)) c.forms.set(s, 'short');
   }
-  const first = tokensOf(c.name)[0];
-  if (c.tier === 1 && tokensOf(c.name).length > 1 && first.length >= 4 && /^[A-Z]/.test(first) && !/[.,&'’]$/.test(first) &&
+  // First word as a short form ("Lloyds" of Lloyds Banking Group) only when the rest is generic: in
+  // "Kweichow Moutai" or "Hannover Rueck" the first word is a place, not the brand.
+  const [first, ...rest] = tokensOf(c.name);
+  if (c.tier === 1 && rest.length && rest.every(isGenericWord) && first.length >= 4 && /^[A-Z]/.test(first) && !/[.,&'’-]/.test(first) &&
       !ANY_WORDS.has(first.toLowerCase()) && !isStop(first) && firstTokenCount.get(first) === 1 && !c.forms.has(first)) {
     c.forms.set(first, 'first');
   }
@@ -438,3 +466,4 @@ for (const c of sorted) {
   for (const s of c.src) bySource[s] = (bySource[s] ?? 0) + 1;
 }
 console.log(JSON.stringify({ ...stats, byRegion, bySource }, null, 1));
+if (process.env.DEBUG_FORMS) for (const c of sorted) for (const [f, k] of c.forms) if (k === process.env.DEBUG_FORMS) console.error(`${f} <- ${c.name}`);
