@@ -1,5 +1,5 @@
 // Self-check of the figure recognisers alone against the corpus gold:
-//   npx tsx test/tools/figures-eval.ts [corpus-dir] [--verbose]
+//   npx tsx test/tools/figures-eval.ts [corpus-dir] [--verbose] [--detector]
 // For .html it takes the h1 and a Readability body (via linkedom), which keeps
 // some boilerplate the real article detector would drop and may drop a little body; it measures
 // the recognisers, not the engine. Matching follows the scorer: money = same
@@ -9,18 +9,26 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
+import { blockText, detectArticle } from '../../src/article/index.ts';
 import { findFigures } from '../../src/extract/figures.ts';
 import type { Figure } from '../../src/extract/types.ts';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
+/** --detector: take the body from our own src/article detector instead of Readability. */
+const useDetector = args.includes('--detector');
 const dir = args.find((a) => !a.startsWith('--')) ?? '../shared/corpus';
 
 function blocks(file: string): string[] {
   const raw = readFileSync(file, 'utf8');
   if (file.endsWith('.txt')) return raw.split(/\n/);
-  // Readability stands in for the article detector: close enough to keep teasers out.
   const { document } = parseHTML(raw);
+  if (useDetector) {
+    const body = detectArticle(document as unknown as Document);
+    return [body.title, ...body.blocks.map((b) => blockText(b))];
+  }
+  // Readability stands in for the article detector: close enough to keep teasers out.
+
   const title = document.querySelector('h1')?.textContent ?? '';
   const article = new Readability(document as unknown as Document).parse();
   const body = parseHTML(`<html><body>${article?.content ?? ''}</body></html>`).document;
@@ -41,7 +49,8 @@ for (const name of readdirSync(dir).filter((f) => /\.(html|txt)$/.test(f)).sort(
   for (const b of blocks(join(dir, name))) {
     for (const s of findFigures(b)) {
       const f = s.figure;
-      if ((f.kind === 'money' || f.kind === 'percent') && !preds.some((p) => same(p, f))) preds.push(f);
+      const dup = preds.some((p) => p.kind === f.kind && p.currency === f.currency && p.value === f.value);
+      if ((f.kind === 'money' || f.kind === 'percent') && !dup) preds.push(f);
     }
   }
   const used = new Set<number>();
