@@ -4,7 +4,9 @@ import { aggregate, isGood } from './aggregate.ts';
 import { blockText, type HiddenCheck } from './block-text.ts';
 import { chooseRoot } from './choose-root.ts';
 import { collectUnits, type Unit } from './collect-units.ts';
-import { isArticleType, isListingType, readMeta, textKey } from './metadata.ts';
+import { isArticleType, isListingType, readMeta, textKey, type PageMeta } from './metadata.ts';
+import type { Walk } from './collect-units.ts';
+import { HEADING_TAGS } from './tags.ts';
 import { selectBlocks } from './select-blocks.ts';
 import { findTitle, findStandfirst } from './title.ts';
 import type { ArticleBody } from './types.ts';
@@ -41,7 +43,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   if (!choice) return { isArticle: false, reason: 'no paragraph-like text', title: h1.text, blocks: [] };
   const units = selectBlocks(w, aggs, choice.root, h1.text, text);
   const standfirst = findStandfirst(w, h1.el, units[0], meta.description, text);
-  const verdict = judge(w, units, choice.root, meta);
+  const verdict = judge(w, units, choice.root, meta, h1.el !== null);
   return {
     isArticle: verdict.ok,
     reason: verdict.ok ? `${choice.how}${meta.bodyKey ? ', JSON-LD articleBody' : ''}` : verdict.why,
@@ -51,27 +53,33 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   };
 }
 
-const ARTICLE_MIN_CHARS = 400;
-
-function judge(w: Walk, units: Unit[], root: Element, meta: ReturnType<typeof readMeta>): { ok: boolean; why: string } {
+function judge(w: Walk, units: Unit[], root: Element, meta: PageMeta, hasH1: boolean): { ok: boolean; why: string } {
   const typed = meta.types.some(isArticleType) || meta.ogType === 'article';
   const listing = !typed && meta.types.some(isListingType);
   const good = units.reduce((n, u) => n + (isGood(u) ? u.text : 0), 0);
   const teasers = countTeasers(w, root);
-  if (teasers >= 4 && good < 500 * teasers) return { ok: false, why: `list of ${teasers} teasers, not one story` };
-  if (good < (typed ? 150 : ARTICLE_MIN_CHARS)) return { ok: false, why: `too little story text (${good} characters)` };
+  if (teasers >= 4 && good < (typed ? 200 : 500) * teasers) return { ok: false, why: `list of ${teasers} teasers, not one story` };
+  // Very short stories exist (a two-paragraph brief): the page's own metadata or a headline vouches for them.
+  const least = typed ? 100 : hasH1 ? 250 : 400;
+  if (good < least) return { ok: false, why: `too little story text (${good} characters)` };
   if (listing && good < 1500) return { ok: false, why: `page says it is a ${meta.types.find(isListingType)}` };
   return { ok: true, why: '' };
 }
 
-type Walk = ReturnType<typeof collectUnits>;
-
-/** Headings that are mostly one link, or several <article>s: the shape of a front page or search results. */
+/**
+ * Headline-sized lines that are all link and are a heading or come with a
+ * blurb, outside boxes named as boilerplate (a "related" box inside a story is
+ * not a teaser list): the shape of a front page, a section page or search results.
+ */
 function countTeasers(w: Walk, root: Element): number {
-  const articles = w.articles.filter((a) => a !== root && root.contains(a)).length;
-  let linked = 0;
+  let n = 0;
   for (const u of w.units) {
-    if ((u.tag === 'h2' || u.tag === 'h3' || u.tag === 'h4') && u.links / u.text > 0.8 && root.contains(u.el)) linked++;
+    if (u.text < 20 || u.text > 200 || u.links / u.text < 0.8 || u.stops > 1) continue;
+    if (!(root === u.el || root.contains(u.el))) continue;
+    if (u.boiler && u.boiler !== root && root.contains(u.boiler)) continue;
+    const next = w.units[u.index + 1];
+    const blurb = next && next.text >= 40 && next.text <= 400 && next.links / next.text < 0.2;
+    if (HEADING_TAGS.has(u.tag) || blurb) n++;
   }
-  return Math.max(articles, linked);
+  return n;
 }
