@@ -5,6 +5,7 @@ import { launchChromium, launchFirefox, waitFor, type BrowserName } from './brow
 
 /** What playwright's and puppeteer's pages have in common that we use. */
 export interface AnyPage {
+  evaluate<R>(fn: () => R | Promise<R>): Promise<R>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   goto(url: string): Promise<unknown>;
   reload(): Promise<unknown>;

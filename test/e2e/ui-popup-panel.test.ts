@@ -28,10 +28,10 @@ describe.each((process.env.NEWSMARK_BROWSERS ?? 'chrome,firefox').split(',') as 
     control = await browser.openExtensionPage('src/ui/options/index.html', 'main');
     tabId = await tabIdOf(control, `${served.origin}/article.html`);
     // Wait until the content script has read the page (the page is saved in the default 'auto' mode).
-    live = await waitFor(async () => {
+    live = (await waitFor(async () => {
       const s = await contentSummary(control, tabId);
       return s && (await ext(control, { type: 'page/get', canonicalUrl: s.page.canonicalUrl })) ? s : null;
-    }, { timeout: 20_000, message: 'content script never summarised and saved the demo article' });
+    }, { timeout: 20_000, message: 'content script never summarised and saved the demo article' }))!;
   });
   afterAll(async () => {
     await browser?.close();
