@@ -1,10 +1,12 @@
 // Reads one article block's text the way a reader reads it, plus a map from
 // every character of that text back to the DOM (text node + offset), so the
 // extractor's offsets can become Ranges without touching the page.
-// Normalisation matches blockText() in src/article: runs of whitespace become
-// one space and the ends are trimmed. We differ in two deliberate ways: text a
-// reader does not read as prose (form fields, code, scripts, hidden elements)
-// is skipped, and a <br> reads as a space rather than gluing two words.
+// Normalisation follows blockText() in src/article: runs of whitespace become
+// one space, a <br> or the edge of a nested block element becomes a line
+// break, nested block elements are left out (they are blocks of their own) and
+// the ends are trimmed. We also skip what a reader does not read as prose:
+// form fields, contenteditable, code, scripts, and elements hidden by layout.
+import { BLOCK_TAGS } from '../article/tags.ts';
 
 export interface CollectedText {
   /** The normalised text handed to the extractor. */
@@ -19,8 +21,9 @@ export interface CollectedText {
 
 /** Elements whose content is not prose. */
 const SKIP_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO',
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'label',
+  'code', 'pre', 'kbd', 'samp', 'var', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
+  'img', 'picture', 'figure', 'figcaption', 'nav', 'dialog', 'map',
 ]);
 
 /** The characters JavaScript's \s matches (what blockText collapses), without a regex per character. */
@@ -33,8 +36,8 @@ function isSpace(c: number): boolean {
 
 /** True when the element's text is not read as prose (editable, code, hidden, ...). */
 export function isSkipped(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
-  if (el.hasAttribute('hidden')) return true;
+  if (SKIP_TAGS.has(el.localName)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const html = el as HTMLElement;
   if (html.isContentEditable) return true;
   // checkVisibility covers display:none, content-visibility:hidden and visibility:hidden
@@ -55,12 +58,17 @@ export function collectText(block: Element, isNestedBlock: (el: Element) => bool
   const nodeIdx: number[] = [];
   const offs: number[] = [];
   // pendingSpace: whitespace seen since the last emitted character; emitted lazily
-  // so runs collapse to one space and trailing space is trimmed.
-  let pendingSpace: { node: number; offset: number } | null = null;
+  // so runs collapse to one separator (a line break wins over a space) and the ends are trimmed.
+  let pendingSpace: { node: number; offset: number; ch: string } | null = null;
+  const lineBreak = () => {
+    if (chars.length === 0) return;
+    const at = pendingSpace ?? { node: nodeIdx[nodeIdx.length - 1], offset: offs[offs.length - 1] + 1 };
+    pendingSpace = { ...at, ch: '\n' };
+  };
 
   const emit = (c: string, n: number, o: number) => {
     if (pendingSpace && chars.length > 0) {
-      chars.push(' ');
+      chars.push(pendingSpace.ch);
       nodeIdx.push(pendingSpace.node);
       offs.push(pendingSpace.offset);
     }
@@ -79,17 +87,20 @@ export function collectText(block: Element, isNestedBlock: (el: Element) => bool
         const n = nodes.push(t) - 1;
         for (let i = 0; i < data.length; i++) {
           if (isSpace(data.charCodeAt(i))) {
-            if (!pendingSpace) pendingSpace = { node: n, offset: i };
+            if (!pendingSpace) pendingSpace = { node: n, offset: i, ch: ' ' };
           } else emit(data[i], n, i);
         }
       } else if (child.nodeType === 1) {
         const el = child as Element;
-        if (el.tagName.toUpperCase() === 'BR') {
-          // A line break reads as a space; map it to the end of the previous character.
-          if (!pendingSpace && chars.length > 0) pendingSpace = { node: nodeIdx[nodeIdx.length - 1], offset: offs[offs.length - 1] + 1 };
+        const tag = el.localName;
+        if (tag === 'br' || isNestedBlock(el) || BLOCK_TAGS.has(tag)) {
+          lineBreak();
           continue;
         }
-        if (isSkipped(el) || isNestedBlock(el)) continue;
+        if (tag === 'td' || tag === 'th') {
+          if (chars.length && !pendingSpace) pendingSpace = { node: nodeIdx[nodeIdx.length - 1], offset: offs[offs.length - 1] + 1, ch: ' ' };
+        }
+        if (isSkipped(el)) continue;
         visit(el);
       }
     }

@@ -1,2 +1,249 @@
-// Content script entry: finds the article, scans it and highlights it (issue 3).
-export {};
+// Content script entry (issue 3): decides whether the page is an article,
+// scans it visible-first and highlights it, keeps up with added content and
+// SPA navigation, sends the growing page summary to the background in
+// throttled batches, answers the popup/side panel ('content/*' messages) and
+// anchors the reader's notes. Nothing here may throw into the page.
+import { detectArticle, type ArticleBody } from '../article/index.ts';
+import type { Mention, PageSummary } from '../extract/types.ts';
+import type { Note, PageInfo, Settings } from '../messages.ts';
+import { HOST_TAG } from './card.tsx';
+import { benchMark, benchTimed } from './bench-hook.ts';
+import { describeSpan } from './anchoring.ts';
+import { createHighlighter } from './highlighter.ts';
+import type { MentionRef } from './hit-test.ts';
+import { createInteraction } from './interaction.ts';
+import { call, listen, openPanel } from './messaging.ts';
+import { watchMutations } from './mutation-watch.ts';
+import { watchNavigation } from './navigation-watch.ts';
+import { bodyTextOf, createNotesLayer, selectorsForRange } from './notes.ts';
+import { canonicalUrl, pageInfo } from './page-info.ts';
+import { createPageSession, type PageSession } from './page-session.ts';
+import { createSummarySender } from './summary-sender.ts';
+
+benchMark('newsmark:start');
+
+const doc = document;
+const highlighter = createHighlighter();
+const notesLayer = createNotesLayer(highlighter);
+let session: PageSession | null = null;
+let info: PageInfo | null = null;
+let stopMutations: (() => void) | null = null;
+let notes: Note[] = [];
+/** Last detached state we reported per note, so we only tell the background about changes. */
+const reported = new Map<string, boolean>();
+let settled = false;
+let siteDisabled = false;
+
+const sender = createSummarySender(() => (session && info ? { page: info, summary: session.summary() } : null));
+
+function isOurs(node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) if (n.nodeType === 1 && (n as Element).localName === HOST_TAG) return true;
+  return false;
+}
+
+/** Canonical URL of the previous page in this tab, to spot a canonical link an SPA forgot to update. */
+let previousCanonical: string | null = null;
+
+function infoFor(article: ArticleBody): PageInfo {
+  const next = pageInfo(doc, article);
+  if (previousCanonical && next.canonicalUrl === previousCanonical && next.url !== info?.url) {
+    next.canonicalUrl = canonicalUrl(doc, next.url, { ignoreLinks: true });
+  }
+  return next;
+}
+
+function start(article: ArticleBody) {
+  stop();
+  info = infoFor(article);
+  settled = false;
+  session = createPageSession({
+    doc,
+    article,
+    highlighter,
+    onChange: () => sender.dirty(),
+    onSettled: () => {
+      settled = true;
+      anchorNotes();
+    },
+  });
+  stopMutations = watchMutations({
+    doc,
+    isOurs,
+    blockOf: (n) => session?.blockOf(n),
+    onChange(dirty) {
+      if (!session) return 0;
+      const { added } = benchTimed(() => session!.update(dirty));
+      if (info && session.article.isArticle !== info.isArticle) info = { ...info, isArticle: session.article.isArticle, reason: session.article.reason };
+      return added;
+    },
+  });
+  loadNotes();
+}
+
+function stop() {
+  sender.flush();
+  stopMutations?.();
+  stopMutations = null;
+  session?.stop();
+  session = null;
+  notesLayer.clear();
+  interaction.card.hide();
+}
+
+/** When the page is not an article but the reader asked: the detector's blocks, else every paragraph. */
+function forcedArticle(): ArticleBody {
+  const a = detectArticle(doc);
+  if (a.blocks.length) return a;
+  const blocks = [...doc.body.querySelectorAll('p, li, h2, h3, blockquote, td')].filter((el) => !el.closest('nav, footer, header, aside, form'));
+  return { ...a, blocks };
+}
+
+async function loadNotes() {
+  if (!info) return;
+  const got = await call('page/notes', { canonicalUrl: info.canonicalUrl });
+  notes = Array.isArray(got) ? got : [];
+  if (settled) anchorNotes();
+}
+
+function anchorNotes() {
+  if (!session) return;
+  const result = benchTimed(() => notesLayer.anchor(notes, session!));
+  for (const note of notes) {
+    const detached = result.get(note.id)!;
+    const before = reported.get(note.id) ?? !!note.detached;
+    reported.set(note.id, detached);
+    if (detached !== before) void call('note/anchored', { id: note.id, detached });
+  }
+}
+
+function detailOf(m: Mention): string | undefined {
+  const s = session?.summary();
+  if (!s) return undefined;
+  if (m.category === 'company') return s.companies.find((c) => c.name === m.name)?.exchange;
+  if (m.category === 'person') return s.people.find((p) => p.name === m.name)?.role;
+  return undefined;
+}
+
+const interaction = createInteraction({
+  doc,
+  highlighter,
+  session: () => session,
+  detailOf,
+  onAction(action, ref) {
+    if (action === 'hide') {
+      highlighter.set({ categories: { [ref.mention.category]: false } });
+    } else if (action === 'panel') {
+      void openPanel({ category: ref.mention.category, name: nameOf(ref.mention) });
+    } else if (action === 'note') {
+      void addNoteFor(ref);
+    }
+  },
+});
+
+function nameOf(m: Mention): string {
+  if (m.category === 'company' || m.category === 'person') return m.name;
+  if (m.category === 'move') return m.move.subject;
+  return m.text;
+}
+
+async function addNoteFor(ref: MentionRef) {
+  if (!session || !info) return;
+  const body = bodyTextOf(session);
+  const i = body.blocks.findIndex((st) => st === ref.block);
+  if (i < 0) return;
+  const sel = describeSpan(body.text, body.starts[i] + ref.mention.start, body.starts[i] + ref.mention.end);
+  // Open the panel first: browsers only allow it close to the click (user gesture).
+  void openPanel({ category: ref.mention.category, name: nameOf(ref.mention) });
+  await call('note/add', { pageUrl: info.canonicalUrl, quote: sel.quote, position: sel.position, body: '', draft: true });
+  void loadNotes();
+}
+
+function snapshot(): { page: PageInfo; summary: PageSummary } | null {
+  return session && info ? { page: info, summary: session.summary() } : null;
+}
+
+async function setSiteDisabled(disabled: boolean) {
+  const settings = await call('settings/get', {});
+  if (!settings || !info) return;
+  const site = info.site;
+  const list = settings.disabledSites.filter((s) => s !== site);
+  if (disabled) list.push(site);
+  if (list.length !== settings.disabledSites.length || disabled !== settings.disabledSites.includes(site)) {
+    await call('settings/set', { disabledSites: list });
+  }
+}
+
+listen({
+  'content/summary': () => snapshot(),
+  async 'content/scan'() {
+    siteDisabled = false;
+    if (!session) start(forcedArticle());
+    highlighter.set({ enabled: true });
+    await Promise.race([session!.settled(), new Promise((ok) => setTimeout(ok, 10_000))]);
+    sender.flush();
+    return snapshot()!;
+  },
+  'content/highlights'(req) {
+    const enabled = typeof req.enabled === 'boolean' ? req.enabled : req.toggle ? !highlighter.state().enabled : undefined;
+    const state = highlighter.set({ enabled, categories: req.categories });
+    if (enabled === true && !session) {
+      siteDisabled = false;
+      start(forcedArticle());
+    }
+    if (enabled === false) interaction.card.hide();
+    if (typeof enabled === 'boolean') void setSiteDisabled(!enabled);
+    return state;
+  },
+  'content/scroll-to'(req) {
+    const s = session;
+    if (!s) return { found: false };
+    const matches = s.blocksInOrder().flatMap((st) => st.refs.filter((r) => r.mention.category === req.category && nameOf(r.mention) === req.name).sort((a, b) => a.mention.start - b.mention.start));
+    const ref = matches[Math.min(req.index ?? 0, matches.length - 1)];
+    if (!ref) return { found: false };
+    if (!highlighter.visible(req.category)) highlighter.set({ enabled: true, categories: { [req.category]: true } });
+    interaction.focusMention(ref, { focusCard: false });
+    return { found: true };
+  },
+  'content/note-from-selection'() {
+    const sel = doc.getSelection();
+    if (!session || !sel || sel.rangeCount === 0) return null;
+    const s = selectorsForRange(bodyTextOf(session), sel.getRangeAt(0));
+    return s && info ? { ...s, canonicalUrl: info.canonicalUrl } : s;
+  },
+  async 'content/notes-changed'() {
+    await loadNotes();
+    return { ok: true as const };
+  },
+});
+
+watchNavigation(window, () => {
+  // A new URL is a new page: flush the old summary, then re-read the page once the app has rendered it.
+  previousCanonical = info?.canonicalUrl ?? previousCanonical;
+  stop();
+  info = null;
+  if (siteDisabled) return;
+  let tries = 0;
+  const attempt = () => {
+    const article = benchTimed(() => detectArticle(doc));
+    if (article.isArticle) start(article);
+    else if (++tries < 4) setTimeout(attempt, [400, 1200, 3000][tries - 1]);
+  };
+  setTimeout(attempt, 150);
+});
+
+async function main() {
+  if (window.top !== window) return;
+  const settingsP = call('settings/get', {}, 1500);
+  const article = benchTimed(() => detectArticle(doc));
+  const settings: Settings | undefined = await settingsP;
+  benchMark(`newsmark:detected:${article.isArticle}:${article.blocks.length}:${settings ? 'settings' : 'no-settings'}`); // test hook: what we decided
+  if (settings) {
+    highlighter.set({ categories: settings.categories });
+    siteDisabled = settings.disabledSites.includes(doc.location.hostname.replace(/^www\./, ''));
+    if (siteDisabled) highlighter.set({ enabled: false });
+  }
+  if (!article.isArticle || siteDisabled) return;
+  start(article);
+}
+
+main().catch((e) => benchMark(`newsmark:error:${e instanceof Error ? e.message : e}`));

@@ -224,13 +224,13 @@ export async function launchFirefox(options: { headless?: boolean; withExtension
 // ---------------------------------------------------------------- small utilities
 
 /** Polls `fn` until it returns a truthy value (returned) or throws after `timeout` ms. */
-export async function waitFor<T>(fn: () => Promise<T> | T, options: { timeout?: number; interval?: number; message?: string } = {}): Promise<T> {
+export async function waitFor<T>(fn: () => Promise<T> | T, options: { timeout?: number; interval?: number; message?: string } = {}): Promise<NonNullable<T>> {
   const deadline = Date.now() + (options.timeout ?? 10_000);
   let last: unknown;
   for (;;) {
     try {
       const value = await fn();
-      if (value) return value;
+      if (value) return value as NonNullable<T>;
       last = value;
     } catch (e) {
       last = e;

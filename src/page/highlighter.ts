@@ -1,0 +1,98 @@
+// Paints mentions with the CSS Custom Highlight API: one named Highlight per
+// category (styled by ::highlight() rules in public/highlights.css), so the
+// page's DOM is never touched. Ranges are grouped by owner (an article block,
+// or the notes) so a rescanned block replaces exactly its own ranges.
+import type { Category } from '../extract/types.ts';
+
+export const CATEGORIES: readonly Category[] = ['company', 'person', 'figure', 'move'];
+export type Layer = Category | 'note' | 'current';
+
+export const highlightName = (layer: Layer) => `newsmark-${layer}`;
+
+/** Higher paints on top: a figure inside a move stays visible. */
+const PRIORITY: Record<Layer, number> = { move: 0, note: 1, company: 2, person: 2, figure: 3, current: 4 };
+
+export interface HighlightState {
+  enabled: boolean;
+  categories: Record<Category, boolean>;
+}
+
+export interface Highlighter {
+  add(owner: object, layer: Layer, range: AbstractRange): void;
+  /** Removes every range the owner added. */
+  clear(owner: object): void;
+  clearAll(): void;
+  set(state: { enabled?: boolean; categories?: Partial<Record<Category, boolean>> }): HighlightState;
+  state(): HighlightState;
+  /** Is this layer painted right now? */
+  visible(layer: Layer): boolean;
+  /** Number of ranges on a layer (for tests and the bench). */
+  size(layer: Layer): number;
+}
+
+type Registry = { set(name: string, h: Highlight): void; delete(name: string): boolean };
+
+export function createHighlighter(initial?: Partial<HighlightState>): Highlighter {
+  const registry: Registry | undefined = (globalThis as { CSS?: { highlights?: Registry } }).CSS?.highlights;
+  const HighlightCtor: typeof Highlight | undefined = (globalThis as { Highlight?: typeof Highlight }).Highlight;
+  const layers = new Map<Layer, Highlight>();
+  const owned = new Map<object, Array<[Layer, AbstractRange]>>();
+  const state: HighlightState = {
+    enabled: initial?.enabled ?? true,
+    categories: { company: true, person: true, figure: true, move: true, ...initial?.categories },
+  };
+
+  const layer = (l: Layer): Highlight | undefined => {
+    if (!HighlightCtor) return undefined;
+    let h = layers.get(l);
+    if (!h) {
+      h = new HighlightCtor();
+      h.priority = PRIORITY[l];
+      layers.set(l, h);
+      sync(l);
+    }
+    return h;
+  };
+
+  const visible = (l: Layer) => state.enabled && (l === 'note' || l === 'current' || state.categories[l]);
+
+  // Hidden layers are unregistered rather than emptied, so turning them back on is instant.
+  function sync(l: Layer) {
+    const h = layers.get(l);
+    if (!registry || !h) return;
+    if (visible(l)) registry.set(highlightName(l), h);
+    else registry.delete(highlightName(l));
+  }
+
+  return {
+    add(owner, l, range) {
+      const h = layer(l);
+      if (!h) return;
+      h.add(range);
+      let list = owned.get(owner);
+      if (!list) owned.set(owner, (list = []));
+      list.push([l, range]);
+    },
+    clear(owner) {
+      const list = owned.get(owner);
+      if (!list) return;
+      for (const [l, r] of list) layers.get(l)?.delete(r);
+      owned.delete(owner);
+    },
+    clearAll() {
+      for (const h of layers.values()) h.clear();
+      owned.clear();
+    },
+    set(next) {
+      if (next.enabled !== undefined) state.enabled = next.enabled;
+      if (next.categories) {
+        for (const c of CATEGORIES) if (typeof next.categories[c] === 'boolean') state.categories[c] = next.categories[c]!;
+      }
+      for (const l of layers.keys()) sync(l);
+      return this.state();
+    },
+    state: () => ({ enabled: state.enabled, categories: { ...state.categories } }),
+    visible,
+    size: (l) => layers.get(l)?.size ?? 0,
+  };
+}

@@ -1,0 +1,267 @@
+// One page summary's worth of work: the article's blocks on the live DOM,
+// scanned visible-first in time slices, highlighted, and kept up to date as
+// content is added. A new URL (SPA navigation) gets a new session.
+import { detectArticle, type ArticleBody } from '../article/index.ts';
+import { createDocument, type Mention, type PageSummary, type ScannedDocument } from '../extract/index.ts';
+import { collectText, isSkipped, piecesOf, staticRangeOf, type CollectedText } from './collect-text.ts';
+import { createHitIndex, type HitIndex, type MentionRef } from './hit-test.ts';
+import type { Highlighter } from './highlighter.ts';
+import { createScheduler } from './scan-scheduler.ts';
+import { benchMark, benchSlice } from './bench-hook.ts';
+
+export interface BlockState {
+  kind: 'block';
+  el: Element;
+  ct?: CollectedText;
+  /** The extractor's index for this block's current text. */
+  index?: number;
+  refs: MentionRef[];
+  signature: string;
+}
+
+export interface PageSession {
+  readonly article: ArticleBody;
+  summary(): PageSummary;
+  hits: HitIndex;
+  /** Scanned blocks in reading order, for keyboard stepping and notes. */
+  blocksInOrder(): BlockState[];
+  /** Mentions with the same identity on the page (the card's "appears N times"). */
+  countOf(m: Mention): number;
+  /** Re-reads the article after the page changed; `dirty` are known blocks whose text may have changed. */
+  update(dirty: Iterable<Element>): { added: number };
+  /** The block element containing `node`, if it is one of ours. */
+  blockOf(node: Node): Element | undefined;
+  /** The block holding the article's root (common ancestor) for mutation filtering. */
+  root(): Element | null;
+  /** Resolves when every queued block has been scanned. */
+  settled(): Promise<void>;
+  stop(): void;
+}
+
+export interface SessionOptions {
+  doc: Document;
+  article: ArticleBody;
+  highlighter: Highlighter;
+  /** Called (often) when the summary grew; the caller throttles. */
+  onChange(): void;
+  /** Called after a scan pass drains (notes re-anchor then). */
+  onSettled?(): void;
+}
+
+/** Identity of a mention for counting: same company, same person, same figure, same move. */
+export function mentionKey(m: Mention): string {
+  switch (m.category) {
+    case 'company':
+    case 'person':
+      return `${m.category}:${m.name.toLowerCase()}`;
+    case 'figure':
+      return `figure:${m.figure.kind}:${m.figure.value}:${m.figure.currency ?? ''}`;
+    case 'move':
+      return `move:${m.move.subject.toLowerCase()}:${m.move.direction}:${m.move.magnitude?.value ?? ''}${m.move.magnitude?.unit ?? ''}`;
+  }
+}
+
+const signatureOf = (ms: Mention[]) => ms.map((m) => `${m.category}${m.start}-${m.end}${mentionKey(m)}`).join('|');
+
+export function createPageSession(opts: SessionOptions): PageSession {
+  const { doc, highlighter } = opts;
+  let article = opts.article;
+  const extractor: ScannedDocument = createDocument({ title: article.title });
+  const hits = createHitIndex();
+  const blocks = new Map<Element, BlockState>();
+  let order: Element[] = [];
+  const counts = new Map<string, number>();
+  let stopped = false;
+  let firstPainted = false;
+  let refreshNeeded = false;
+  let waiters: Array<() => void> = [];
+  let rootEl: Element | null = null;
+
+  const isNested = (self: Element) => (el: Element) => el !== self && blocks.has(el);
+
+  function paint(st: BlockState, mentions: Mention[]) {
+    unpaint(st);
+    const ct = st.ct!;
+    for (const m of mentions) {
+      if (m.start < 0 || m.end > ct.text.length || m.start >= m.end) continue;
+      const range = staticRangeOf(ct, m.start, m.end);
+      if (!range) continue;
+      highlighter.add(st, m.category, range);
+      const ref: MentionRef = { mention: m, pieces: piecesOf(ct, m.start, m.end), block: st };
+      hits.add(ref);
+      st.refs.push(ref);
+      const k = mentionKey(m);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    st.signature = signatureOf(mentions);
+    if (!firstPainted && st.refs.length) {
+      firstPainted = true;
+      benchMark('newsmark:first-highlight');
+    }
+  }
+
+  function unpaint(st: BlockState) {
+    highlighter.clear(st);
+    for (const ref of st.refs) {
+      hits.remove(ref);
+      const k = mentionKey(ref.mention);
+      counts.set(k, (counts.get(k) ?? 1) - 1);
+    }
+    st.refs = [];
+  }
+
+  function scan(st: BlockState) {
+    if (!st.el.isConnected || isSkipped(st.el)) return;
+    const ct = collectText(st.el, isNested(st.el));
+    const sameText = st.ct !== undefined && st.index !== undefined && st.ct.text === ct.text;
+    st.ct = ct;
+    if (!ct.text) return;
+    // Unchanged text (the nodes were re-rendered): re-map the known mentions, do not count them twice.
+    if (!sameText) {
+      st.index = extractor.addBlock(ct.text);
+      opts.onChange();
+      refreshNeeded = true;
+    }
+    paint(st, extractor.mentions(st.index!));
+  }
+
+  // After a pass, mentions of early blocks may resolve better ("Wu" -> "Eddie Wu").
+  function refresh(st: BlockState) {
+    if (st.index === undefined || !st.el.isConnected) return;
+    const ms = extractor.mentions(st.index);
+    if (signatureOf(ms) !== st.signature) paint(st, ms);
+  }
+
+  const scheduler = createScheduler<BlockState | { kind: 'refresh'; st: BlockState }>({
+    run(item) {
+      if (stopped) return;
+      if (item.kind === 'block') {
+        scan(item);
+        io?.unobserve(item.el);
+      } else refresh(item.st);
+    },
+    onSlice: benchSlice,
+    onDrain() {
+      if (stopped) return;
+      if (refreshNeeded) {
+        refreshNeeded = false;
+        for (const el of order) {
+          const st = blocks.get(el);
+          if (st?.index !== undefined) scheduler.push({ kind: 'refresh', st });
+        }
+        return;
+      }
+      benchMark('newsmark:settled');
+      opts.onSettled?.();
+      const w = waiters;
+      waiters = [];
+      for (const f of w) f();
+    },
+  });
+
+  const io = typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => {
+        for (const e of entries) {
+          if (!e.isIntersecting) continue;
+          const st = blocks.get(e.target);
+          if (st) scheduler.promote(st);
+        }
+      }, { rootMargin: '300px 0px' })
+    : null;
+
+  /** Index of the first block whose box reaches the viewport (blocks are in reading order, so binary search). */
+  function firstOnScreen(list: Element[]): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].getBoundingClientRect().bottom < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  function adopt(list: Element[]) {
+    order = list;
+    rootEl = commonAncestor(list);
+    const fresh: BlockState[] = [];
+    for (const el of list) {
+      if (blocks.has(el)) continue;
+      const st: BlockState = { kind: 'block', el, refs: [], signature: '' };
+      blocks.set(el, st);
+      fresh.push(st);
+    }
+    if (!fresh.length) return 0;
+    const freshEls = fresh.map((s) => s.el);
+    const first = firstOnScreen(freshEls);
+    const bottom = (doc.defaultView?.innerHeight ?? 800) + 200;
+    for (let i = first; i < freshEls.length && freshEls[i].getBoundingClientRect().top < bottom; i++) scheduler.push(fresh[i], true);
+    for (const st of fresh) {
+      scheduler.push(st);
+      io?.observe(st.el);
+    }
+    return fresh.length;
+  }
+
+  function dropDisconnected() {
+    for (const [el, st] of blocks) {
+      if (el.isConnected) continue;
+      unpaint(st);
+      blocks.delete(el);
+    }
+  }
+
+  benchMark('newsmark:session-start');
+  adopt(article.blocks);
+  scheduler.runNow();
+
+  return {
+    get article() {
+      return article;
+    },
+    summary: () => extractor.summary(),
+    hits,
+    blocksInOrder: () => order.map((el) => blocks.get(el)!).filter((st) => st && st.ct && st.el.isConnected),
+    countOf: (m) => counts.get(mentionKey(m)) ?? 0,
+    update(dirty) {
+      if (stopped) return { added: 0 };
+      for (const el of dirty) {
+        const st = blocks.get(el);
+        if (st) scheduler.push(st, true);
+      }
+      dropDisconnected();
+      const next = detectArticle(doc);
+      if (next.isArticle || next.blocks.length) article = { ...next, blocks: next.blocks };
+      const added = adopt(next.blocks.length ? next.blocks : order.filter((el) => el.isConnected));
+      return { added };
+    },
+    blockOf(node) {
+      for (let n: Node | null = node; n && n !== doc.body; n = n.parentNode) {
+        if (n.nodeType === 1 && blocks.has(n as Element)) return n as Element;
+      }
+      return undefined;
+    },
+    root: () => rootEl,
+    settled: () => (scheduler.pending() === 0 ? Promise.resolve() : new Promise<void>((ok) => waiters.push(ok))),
+    stop() {
+      stopped = true;
+      scheduler.clear();
+      io?.disconnect();
+      for (const st of blocks.values()) unpaint(st);
+      blocks.clear();
+      const w = waiters;
+      waiters = [];
+      for (const f of w) f();
+    },
+  };
+}
+
+function commonAncestor(list: Element[]): Element | null {
+  if (!list.length) return null;
+  let anc: Element | null = list[0];
+  for (const el of list) {
+    while (anc && !anc.contains(el)) anc = anc.parentElement;
+    if (!anc) return null;
+  }
+  return anc;
+}

@@ -1,0 +1,117 @@
+// Runs scanning work in small slices so the page never janks: each slice
+// processes items until ~8 ms are used, then yields. Urgent items (on screen)
+// go first and resume quickly; the rest run when the browser is idle.
+// One item (a block) is never split, so a pathological single block can still
+// take longer than a slice; real paragraphs take well under a millisecond.
+
+export interface SchedulerOptions<T> {
+  run(item: T): void;
+  /** Called after a slice, with its duration (for the bench hook). */
+  onSlice?(ms: number): void;
+  /** Called when both queues are empty. */
+  onDrain?(): void;
+  sliceMs?: number;
+}
+
+export interface Scheduler<T> {
+  push(item: T, urgent?: boolean): void;
+  /** Moves a queued item to the urgent queue (it scrolled into view). */
+  promote(item: T): void;
+  /** Runs one slice right now (used at start, so the first highlight does not wait a task). */
+  runNow(): void;
+  clear(): void;
+  pending(): number;
+}
+
+type PostTask = (cb: () => void, opts: { priority: 'user-visible' | 'background' }) => Promise<unknown>;
+
+export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
+  const sliceMs = options.sliceMs ?? 8;
+  const urgent: T[] = [];
+  const normal: T[] = [];
+  let normalHead = 0;
+  const queued = new Set<T>();
+  let scheduled = false;
+  let generation = 0;
+
+  const g = globalThis as unknown as {
+    scheduler?: { postTask?: PostTask };
+    requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number;
+  };
+
+  function next(): T | undefined {
+    while (urgent.length) {
+      const item = urgent.shift()!;
+      if (queued.delete(item)) return item;
+    }
+    while (normalHead < normal.length) {
+      const item = normal[normalHead++];
+      if (queued.delete(item)) return item;
+    }
+    normal.length = 0;
+    normalHead = 0;
+    return undefined;
+  }
+
+  function slice() {
+    scheduled = false;
+    const t0 = performance.now();
+    let ran = 0;
+    while (queued.size > 0 && performance.now() - t0 < sliceMs) {
+      const item = next();
+      if (item === undefined) break;
+      try {
+        options.run(item);
+      } catch {
+        // One bad block must not stop the scan (and must never reach the page's console as ours).
+      }
+      ran++;
+    }
+    if (ran) options.onSlice?.(performance.now() - t0);
+    if (queued.size > 0) schedule();
+    else options.onDrain?.();
+  }
+
+  function schedule() {
+    if (scheduled) return;
+    scheduled = true;
+    const gen = generation;
+    const run = () => {
+      if (gen === generation) slice();
+    };
+    const hasUrgent = urgent.some((i) => queued.has(i));
+    if (g.scheduler?.postTask) {
+      g.scheduler.postTask(run, { priority: hasUrgent ? 'user-visible' : 'background' }).catch(() => {});
+    } else if (!hasUrgent && g.requestIdleCallback) {
+      g.requestIdleCallback(run, { timeout: 1000 });
+    } else {
+      setTimeout(run, 0);
+    }
+  }
+
+  return {
+    push(item, isUrgent = false) {
+      if (queued.has(item)) return;
+      queued.add(item);
+      (isUrgent ? urgent : normal).push(item);
+      schedule();
+    },
+    promote(item) {
+      if (!queued.has(item)) return;
+      urgent.push(item);
+      schedule();
+    },
+    runNow() {
+      if (queued.size) slice();
+    },
+    clear() {
+      generation++;
+      scheduled = false;
+      urgent.length = 0;
+      normal.length = 0;
+      normalHead = 0;
+      queued.clear();
+    },
+    pending: () => queued.size,
+  };
+}

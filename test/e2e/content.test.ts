@@ -1,0 +1,232 @@
+// The content script end to end, in headless Chromium and Firefox ESR, on the
+// bundled demo article served from 127.0.0.1: the right mentions land in
+// CSS.highlights (read from the page's own world), boilerplate stays plain,
+// the page's DOM is untouched apart from our one host element, later content
+// is highlighted, pushState starts a new summary, the card opens by pointer
+// and keyboard, toggles work, a busy page does not make us spin, and notes
+// are described from a selection and anchored back.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOnce, repoRoot, serveFolder, waitFor, type Served } from './browsers.ts';
+import { launchDriver, readHighlights, type Driver, type Engine, type HighlightDump } from './drive.ts';
+
+const PORT = 8111;
+const demoDir = join(repoRoot, 'test/demo');
+const demo = readFileSync(join(demoDir, 'article.html'), 'utf8');
+/** The demo without its live clock (so the DOM can be compared) and with the bench hook on. */
+const staticDemo = demo.replace(/<script>\s*\/\/ A live clock[\s\S]*?<\/script>/, '').replace('<meta charset="utf-8">', '<meta charset="utf-8"><meta name="newsmark-bench" content="1">');
+
+const listing = `<!doctype html><html><head><meta charset="utf-8"><title>Markets | The Harbour Ledger</title></head><body>
+<nav><a href="/">Home</a> <a href="/markets">Markets</a></nav>
+<main><h1>Markets</h1><ul>
+${Array.from({ length: 12 }, (_, i) => `<li><a href="/story/${i}">Alibaba and Tencent lead Hong Kong higher as Hang Seng gains ${i + 1} percent</a></li>`).join('\n')}
+</ul></main></body></html>`;
+
+const busyTicker = staticDemo.replace('</body>', `<script>
+  // A live ticker: replaces its text every 50 ms, forever.
+  let n = 0;
+  setInterval(() => { document.getElementById('ticker-clock').textContent = 'HSI ' + (20000 + (n++ % 500)) + ' pts, ' + 'Tencent ' + (300 + (n % 7)) + ' HKD, Alibaba ' + (80 + (n % 5)) + ' HKD'; }, 50);
+</script></body>`);
+
+const hasText = (list: { text: string }[] | null, needle: string) => !!list?.some((r) => r.text.includes(needle));
+
+let server: Served;
+beforeAll(async () => {
+  buildOnce();
+  server = await serveFolder(demoDir, PORT);
+  server.routes.set('/static.html', staticDemo);
+  server.routes.set('/listing.html', listing);
+  server.routes.set('/busy.html', busyTicker);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe.each<Engine>(['chromium', 'firefox'])('content script in %s', (engine) => {
+  let d: Driver;
+  const url = (path: string) => `${server.origin}${path}`;
+  const highlights = () => d.eval<HighlightDump>(readHighlights);
+  const waitHighlighted = () => waitFor(async () => ((await highlights()).company?.length ?? 0) > 0, { message: 'no company highlighted' });
+
+  beforeAll(async () => {
+    d = await launchDriver(engine, { origin: server.origin });
+  });
+  afterAll(async () => {
+    await d?.close();
+  });
+
+  it('highlights the article\'s companies, people, figures and moves, and nothing in boilerplate', async () => {
+    await d.goto(url('/static.html'));
+    await waitHighlighted();
+    await waitFor(async () => (await d.eval<number>(`performance.getEntriesByName('newsmark:settled').length`)) > 0);
+    const h = await highlights();
+    expect(hasText(h.company, 'Alibaba')).toBe(true);
+    expect(hasText(h.company, 'Tencent')).toBe(true);
+    expect(hasText(h.person, 'Eddie Wu')).toBe(true);
+    expect(hasText(h.figure, '15 percent')).toBe(true);
+    expect(hasText(h.figure, 'US$34.8 billion')).toBe(true);
+    expect(hasText(h.move, '3.8 percent')).toBe(true);
+    // Boilerplate mentions (ticker, newsletter, most read, footer, cookie banner, code) stay plain.
+    const all = [...(h.company ?? []), ...(h.person ?? []), ...(h.figure ?? []), ...(h.move ?? [])];
+    expect(all.filter((r) => r.boiler)).toEqual([]);
+    expect(hasText(h.company, 'Meta')).toBe(false);
+    expect(hasText(h.person, 'Elon Musk')).toBe(false);
+  });
+
+  it('leaves the page\'s DOM byte for byte as it was, apart from the card host', async () => {
+    await d.goto(url('/static.html'), {
+      beforeLoad: `document.addEventListener('DOMContentLoaded', () => { window.__before = document.documentElement.outerHTML; });`,
+    });
+    await waitHighlighted();
+    // Open a card so the host element exists, then compare.
+    const rect = await d.eval<{ x: number; y: number }>(`(() => { const r = [...CSS.highlights.get('newsmark-company')][0]; const rg = document.createRange(); rg.setStart(r.startContainer, r.startOffset); rg.setEnd(r.endContainer, r.endOffset); const b = rg.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; })()`);
+    await d.mouseMove(rect.x, rect.y);
+    await waitFor(() => d.eval<boolean>(`!!document.querySelector('newsmark-card')`), { message: 'card host not created' });
+    const same = await d.eval<{ same: boolean; hosts: number; shadowOpen: boolean; parent: string }>(`(() => {
+      const host = document.querySelector('newsmark-card');
+      const after = document.documentElement.outerHTML.replace(/<newsmark-card[^>]*><\\/newsmark-card>/g, '');
+      return { same: after === window.__before, hosts: document.querySelectorAll('newsmark-card').length, shadowOpen: host.shadowRoot !== null, parent: host.parentNode.localName };
+    })()`);
+    expect(same).toEqual({ same: true, hosts: 1, shadowOpen: false, parent: 'html' });
+  });
+
+  it('opens the card on hover over a mention', async () => {
+    await d.goto(url('/static.html'));
+    await waitHighlighted();
+    const box = await d.eval<{ x: number; y: number; bottom: number }>(`(() => { const r = [...CSS.highlights.get('newsmark-person')][0]; const rg = document.createRange(); rg.setStart(r.startContainer, r.startOffset); rg.setEnd(r.endContainer, r.endOffset); rg.startContainer.parentElement.scrollIntoView({ block: 'center' }); const b = rg.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2, bottom: b.bottom }; })()`);
+    await d.mouseMove(box.x - 2, box.y);
+    await d.mouseMove(box.x, box.y);
+    // The card sits just below the mention: hit-testing there finds our host (the closed shadow retargets to it).
+    await waitFor(() => d.eval<boolean>(`document.elementFromPoint(${box.x + 20}, ${box.bottom + 30})?.localName === 'newsmark-card'`), { message: 'card not under the mention' });
+    // Moving away closes it.
+    await d.mouseMove(5, 5);
+    await waitFor(() => d.eval<boolean>(`document.elementFromPoint(${box.x + 20}, ${box.bottom + 30})?.localName !== 'newsmark-card'`), { message: 'card did not close' });
+  });
+
+  it('steps through mentions with Alt+Shift+ArrowDown and focuses the card; Escape returns', async () => {
+    await d.goto(url('/static.html'));
+    await waitHighlighted();
+    await waitFor(async () => (await d.eval<number>(`performance.getEntriesByName('newsmark:settled').length`)) > 0);
+    await d.eval(`document.body.focus()`);
+    await d.press(['Alt', 'Shift', 'ArrowDown']);
+    await waitFor(() => d.eval<boolean>(`document.activeElement?.localName === 'newsmark-card'`), { message: 'card did not take focus' });
+    const first = (await highlights()).current;
+    expect(first).toHaveLength(1);
+    await d.press(['Alt', 'Shift', 'ArrowDown']);
+    await waitFor(async () => (await highlights()).current?.[0]?.text !== first![0].text, { message: 'did not move to the next mention' });
+    await d.press(['Escape']);
+    await waitFor(() => d.eval<boolean>(`document.activeElement?.localName !== 'newsmark-card'`), { message: 'Escape did not close the card' });
+  });
+
+  it('highlights content added later (load more / live blog)', async () => {
+    await d.goto(url('/static.html'));
+    await waitHighlighted();
+    expect(hasText((await highlights()).company, 'Meituan')).toBe(false);
+    await d.eval(`(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Update 10:42: Meituan shares jumped 7 percent after the food delivery group said orders grew faster than expected in the third quarter.';
+      document.querySelector('.article-body').appendChild(p);
+    })()`);
+    await waitFor(async () => hasText((await highlights()).company, 'Meituan'), { message: 'appended paragraph not highlighted', timeout: 8000 });
+  });
+
+  it('starts a new page summary after history.pushState', async () => {
+    await d.goto(url('/static.html'));
+    await waitHighlighted();
+    const before = unwrap(await d.askContent({ type: 'content/summary' })) as { page: { url: string; title: string }; summary: { words: number } };
+    expect(before.page.url).toBe(url('/static.html'));
+    expect(before.summary.words).toBeGreaterThan(300);
+    await d.eval(`(() => {
+      const body = document.querySelector('.article-body');
+      // What a single-page news site does: new headline, title and metadata, new body, new URL.
+      document.querySelector('h1').textContent = 'Toyota lifts profit forecast on weaker yen';
+      document.title = 'Toyota lifts profit forecast on weaker yen | The Harbour Ledger';
+      document.querySelector('script[type="application/ld+json"]').textContent = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Toyota lifts profit forecast on weaker yen' });
+      body.replaceChildren(...Array.from({ length: 6 }, (_, i) => { const p = document.createElement('p'); p.textContent = 'Toyota Motor raised its full-year operating profit forecast by ' + (i + 2) + ' percent on Tuesday, saying the weaker yen would add about 300 billion yen to earnings this year, while sales in North America held up.'; return p; }));
+      history.pushState({}, '', '/markets/toyota-forecast');
+    })()`);
+    const after = await waitFor(async () => {
+      const s = unwrap(await d.askContent({ type: 'content/summary' })) as typeof before | null;
+      return s && s.page.url.endsWith('/markets/toyota-forecast') && s.summary.words > 0 ? s : null;
+    }, { message: 'no new summary after pushState', timeout: 8000 });
+    expect(after.page.title).toContain('Toyota');
+    // The canonical link was not updated by the app: the new page must not be keyed as the old one.
+    expect((after.page as { canonicalUrl?: string }).canonicalUrl).not.toBe('http://127.0.0.1/markets/asia/alibaba-cloud-results');
+    expect(after.summary.words).toBeLessThan(before.summary.words);
+    await waitFor(async () => {
+      const h = await highlights();
+      return hasText(h.company, 'Toyota') && !hasText(h.company, 'Alibaba');
+    }, { message: 'highlights not renewed after navigation' });
+  });
+
+  it('toggles all highlights and single categories on request', async () => {
+    await d.goto(url('/static.html'));
+    await waitHighlighted();
+    const keys = () => d.eval<string[]>(`[...CSS.highlights.keys()].filter((k) => k.startsWith('newsmark-')).sort()`);
+    const off = unwrap(await d.askContent({ type: 'content/highlights', categories: { figure: false } })) as { enabled: boolean; categories: Record<string, boolean> };
+    expect(off.categories.figure).toBe(false);
+    expect(await keys()).not.toContain('newsmark-figure');
+    expect(await keys()).toContain('newsmark-company');
+    await d.askContent({ type: 'content/highlights', toggle: true });
+    expect((await keys()).filter((k) => k !== 'newsmark-note')).toEqual([]);
+    const on = unwrap(await d.askContent({ type: 'content/highlights', enabled: true, categories: { figure: true } })) as { enabled: boolean };
+    expect(on.enabled).toBe(true);
+    expect(await keys()).toEqual(expect.arrayContaining(['newsmark-company', 'newsmark-figure', 'newsmark-move', 'newsmark-person']));
+  });
+
+  it('does nothing on a page that is not an article until asked to scan it', async () => {
+    await d.goto(url('/listing.html'));
+    await new Promise((r) => setTimeout(r, 800));
+    expect((await highlights()).company).toBeNull();
+    const scanned = unwrap(await d.askContent({ type: 'content/scan' })) as { page: { isArticle: boolean }; summary: { words: number } };
+    expect(scanned.page.isArticle).toBe(false);
+    expect(scanned.summary.words).toBeGreaterThan(50);
+    await waitFor(async () => hasText((await highlights()).company, 'Alibaba'), { message: 'scan did not highlight' });
+  });
+
+  it('does not spin on a page whose ticker mutates every 50 ms', async () => {
+    await d.goto(url('/busy.html'));
+    await waitHighlighted();
+    await waitFor(async () => (await d.eval<number>(`performance.getEntriesByName('newsmark:settled').length`)) > 0);
+    const slices = () => d.eval<number>(`performance.getEntriesByName('newsmark:slice').length`);
+    const start = await slices();
+    await new Promise((r) => setTimeout(r, 3000));
+    // ~60 ticker mutations happened; none of them is article content, so no scanning work follows.
+    expect((await slices()) - start).toBeLessThanOrEqual(2);
+  });
+
+  it('describes the selection as quote + position selectors and anchors notes from the background', async () => {
+    await d.goto(url('/static.html'));
+    await waitHighlighted();
+    await waitFor(async () => (await d.eval<number>(`performance.getEntriesByName('newsmark:settled').length`)) > 0);
+    await d.eval(`(() => {
+      const p = [...document.querySelectorAll('.article-body p')].find((el) => el.textContent.includes('Competition') || el.textContent.includes('Not everyone'));
+      const t = p.firstChild;
+      const i = t.data.indexOf('margins in the cloud business');
+      const r = document.createRange(); r.setStart(t, i); r.setEnd(t, i + 'margins in the cloud business remain thin'.length);
+      const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+    })()`);
+    const sel = unwrap(await d.askContent({ type: 'content/note-from-selection' })) as { quote: { exact: string; prefix: string; suffix: string }; position: { start: number; end: number }; canonicalUrl: string };
+    expect(sel.quote.exact).toBe('margins in the cloud business remain thin');
+    expect(sel.quote.prefix.endsWith('cautioned that ')).toBe(true);
+    expect(sel.quote.suffix.startsWith(', and that a price war')).toBe(true);
+    expect(sel.position.end - sel.position.start).toBe(sel.quote.exact.length);
+    expect(sel.canonicalUrl).toBe('http://127.0.0.1/markets/asia/alibaba-cloud-results');
+
+    // Save it through the background, then tell the page its notes changed.
+    const added = await d.askBackground({ type: 'note/add', pageUrl: sel.canonicalUrl, quote: sel.quote, position: sel.position, body: 'Watch the margin.' });
+    expect(added).toMatchObject({ ok: true });
+    await d.askContent({ type: 'content/notes-changed', canonicalUrl: sel.canonicalUrl });
+    await waitFor(async () => hasText((await highlights()).note, 'margins in the cloud business remain thin'), { message: 'note not anchored' });
+  });
+});
+
+function unwrap(reply: unknown): unknown {
+  if (reply && typeof reply === 'object' && 'ok' in reply) {
+    const r = reply as { ok: boolean; value?: unknown; error?: string };
+    if (!r.ok) throw new Error(r.error);
+    return r.value;
+  }
+  return reply;
+}
