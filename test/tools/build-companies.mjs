@@ -124,7 +124,7 @@ holdings-group sa ag se nv spa asa ab oyj kgaa llc lp
 const SECURITY_TAIL = new RegExp(
   '\\s*(?:\\(the\\)\\s*)?(?:-\\s+)?\\b(?:American Depositary Shares?|American Depository Shares?|Sponsored ADR|Sponsored GDR|ADSs?\\b|ADR\\b|GDR\\b|' +
   'Ordinary Shares?|Common Stock|Common Shares?|New Common Stock|Capital Stock|Subordinate Voting Shares|Class [A-Z]\\b|Series [A-Z]\\b|' +
-  'Depositary Shares?|Each representing|each representing|representing|Registered Shares?|Voting Shares?|Shares of Beneficial Interest|' +
+  'Depositary Shares?|Depositary Receipts?|Each representing|each representing|representing|Registered Shares?|Voting Shares?|Shares of Beneficial Interest|' +
   'Units?\\b|Warrants?\\b|Rights?\\b)[\\s\\S]*$', 'i');
 const LEGAL = ['Inc', 'Incorporated', 'Corp', 'Corporation', 'Co', 'Company', 'Ltd', 'Limited', 'PLC', 'Plc', 'plc', 'p.l.c', 'P.L.C',
   'AG', 'SE', 'SA', 'S.A', 'N.V', 'NV', 'SpA', 'S.p.A', 'ASA', 'AB', '(publ)', 'publ', 'Oyj', 'Abp', 'A/S', 'Aktiengesellschaft',
@@ -145,7 +145,7 @@ function cleanName(raw) {
   n = n.replace(SECURITY_TAIL, '');
   n = n.replace(/\s*\([^)]*\)\s*$/, '').replace(/\s*\($/, '');
   n = n.replace(/\s*&\s*Co(?:mpany)?\.?(?=[\s,]|$)/, ' &\u0001Co'); // "Merck & Co." keeps its "& Co" (protected from the legal-suffix strip)
-  n = n.replace(/\s*-\s*(?:Class|Series)\b.*$/, '').replace(/[\s,;-]+$/, '');
+  n = n.replace(/\s*-\s*(?:Class|Series)\b.*$/, '').replace(/\s+(?:New|Voting)$/, '').replace(/[\s,;-]+$/, '');
   n = n.replace(/,?\s*Co\.,\s*Ltd\.?$/i, '').replace(/\s+Co\.,?Ltd\.?$/i, '').replace(/,\s*$/, '');
   for (let i = 0; i < 3; i++) {
     const before = n;
