@@ -110,6 +110,7 @@ describe('company dictionary', () => {
 
   it('does not tag people, or everyday words, that name a small company', () => {
     expect(found('Fed chair Jerome Powell said')).toEqual([]);
+    expect(found('a start-up based in Palo Alto, California')).toEqual([]);
     // Popular, Inc. (a Nasdaq-listed bank) is found only with its legal suffix
     expect(found('a popular view: Popular stocks rose')).toEqual([]);
     expect(found('Popular Inc. said')).toEqual([['Popular Inc', 'Popular Inc.']]);

@@ -345,8 +345,16 @@ function shortForms(name) {
   }
   return out;
 }
+// Places a short form must not be ("Palo Alto" from Palo Alto Networks).
+const PLACES = new Set(['Palo Alto', 'New York', 'Hong Kong', 'San Francisco', 'Los Angeles', 'Mountain View', 'Santa Clara',
+  'Silicon Valley', 'Wall Street', 'Las Vegas', 'South Africa', 'Saudi Arabia', 'North America', 'Latin America', 'Middle East',
+  'New Zealand', 'United Kingdom', 'United States', 'Abu Dhabi', 'New Jersey', 'North Carolina', 'South Carolina', 'New Mexico',
+  'South Korea', 'Great Britain', 'Puerto Rico', 'Sri Lanka', 'Costa Rica', 'Rio de Janeiro', 'Sao Paulo', 'Buenos Aires',
+  'Kuala Lumpur', 'Inner Mongolia', 'West Virginia', 'Rhode Island', 'New England', 'Long Island', 'St Louis', 'St. Louis',
+  'Salt Lake', 'Salt Lake City', 'Kansas City', 'Oklahoma City', 'Mexico City', 'Cape Town', 'Tel Aviv', 'New Delhi']);
 const acceptable = (form) => {
   const toks = tokensOf(form);
+  if (PLACES.has(form)) return false;
   if (form.length < 2) return false;
   if (toks.every((t) => isStop(t.replace(/[.,]$/, '')))) return false;
   if (/^(and|of|the|&)$/i.test(toks[toks.length - 1])) return false;
@@ -409,7 +417,7 @@ for (const c of companies) for (const f of [...c.forms.keys()]) if (c.blocked?.h
 // person/place names of smaller companies.
 const PERSON_OR_PLACE = new Set(`Abbott Baxter Berkeley Cathay Cincinnati Devon Dover Eaton Emerson Everest Ferguson Franklin Goodman
 Greenland Hartford Heidelberg Hera Hilton Huntington Jacobs Kerry Leonardo Loews Ono Otis Pandora Pearson Rollins Ross Santos
-Schneider Tyler Tyson Vedanta Vulcan Wendy's Carter's Casey's Leslie's Alexander's Everest`.split(/\s+/));
+Schneider Tyler Tyson Vedanta Vulcan Wendy's SOS Hayward Karman Carter's Casey's Leslie's Alexander's Everest`.split(/\s+/));
 function ambiguous(c, f, kind) {
   if (kind === 'hand~') return true;
   if (PERSON_OR_PLACE.has(f)) return true;
