@@ -182,6 +182,20 @@ export interface Requests {
   /** Last error (e.g. storage full) and library counts, for the popup. */
   'status/get': { req: NoParams; res: Status };
   'status/clear-error': { req: NoParams; res: { ok: true } };
+  /**
+   * Open the side panel (Chrome) / sidebar (Firefox) on the sender's tab, e.g. from a hover card
+   * click. Must be sent straight from the click handler: the browser demands the user gesture.
+   * focus is handed to the panel ('ui/focus' broadcast, and 'panel/focus' when it starts later).
+   */
+  'panel/open': { req: { focus?: PanelFocus }; res: { opened: boolean } };
+  /** The focus asked for by the latest 'panel/open' (within the last minute), once; null if none. */
+  'panel/focus': { req: NoParams; res: PanelFocus | null };
+}
+
+/** What the side panel should show when it opens. */
+export interface PanelFocus {
+  category: Category;
+  name: string;
 }
 
 /** Messages to the content script of one tab. */
@@ -206,6 +220,8 @@ export interface UiEvents {
   'ui/note-draft': { note: Note };
   /** A page or its notes changed (saved, merged, forgotten, imported). canonicalUrl absent = many pages. */
   'ui/library-changed': { canonicalUrl?: string };
+  /** Show this entity (sent after 'panel/open' with a focus). */
+  'ui/focus': { focus: PanelFocus };
 }
 export type UiEvent<T extends keyof UiEvents = keyof UiEvents> = { type: T } & UiEvents[T];
 

@@ -50,23 +50,36 @@ const deps: RouterDeps = {
   memory: { lastError: null },
   broadcast,
   notesChanged,
+  openPanel,
 };
+
+/**
+ * Opens the side panel (Chrome) or sidebar (Firefox). Call it synchronously
+ * from the listener of the user's action: both browsers refuse otherwise.
+ * True when the browser was asked; a refusal is only logged.
+ */
+function openPanel(tab: { id?: number; windowId?: number } | undefined): boolean {
+  const warn = (e: unknown) => console.warn('Newsmark: could not open the panel', e);
+  try {
+    if (chrome?.sidePanel) {
+      // -2 is chrome.windows.WINDOW_ID_CURRENT (a message from an extension page has no tab).
+      const target = tab?.id !== undefined ? { tabId: tab.id } : { windowId: tab?.windowId ?? -2 };
+      chrome.sidePanel.open(target).catch(warn);
+      return true;
+    }
+    if (browser.sidebarAction) {
+      browser.sidebarAction.open().catch(warn);
+      return true;
+    }
+  } catch (e) {
+    warn(e);
+  }
+  return false;
+}
 
 const commandDeps: CommandDeps = {
   db,
-  openPanel(tab) {
-    // Synchronous call first: both APIs demand the user gesture of the command/click.
-    try {
-      if (chrome?.sidePanel) {
-        const opened = tab?.id !== undefined ? chrome.sidePanel.open({ tabId: tab.id }) : tab?.windowId !== undefined ? chrome.sidePanel.open({ windowId: tab.windowId }) : null;
-        opened?.catch((e) => console.warn('Newsmark: could not open the side panel', e));
-      } else {
-        browser.sidebarAction?.open().catch((e: unknown) => console.warn('Newsmark: could not open the sidebar', e));
-      }
-    } catch (e) {
-      console.warn('Newsmark: could not open the panel', e);
-    }
-  },
+  openPanel,
   async activeTab() {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab as Tab | undefined;

@@ -162,3 +162,17 @@ describe('router: errors reach the reader', () => {
     expect(await handle({ type: 'data/delete-all' }, fromPanel, deps)).toMatchObject({ ok: false, code: 'invalid' });
   });
 });
+
+describe('router: panel/open', () => {
+  it('opens the panel synchronously, then hands the focus over once', async () => {
+    const opened: unknown[] = [];
+    const deps = await routerDeps({ openPanel: (tab) => (opened.push(tab?.id), true) });
+    const pending = handle({ type: 'panel/open', focus: { category: 'company', name: 'Alibaba Group Holding' } }, fromTab(URL1), deps);
+    expect(opened).toEqual([7]);
+    expect(await pending).toEqual({ ok: true, value: { opened: true } });
+    expect(deps.events).toContainEqual({ type: 'ui/focus', focus: { category: 'company', name: 'Alibaba Group Holding' } });
+    expect(await handle({ type: 'panel/focus' }, fromPanel, deps)).toEqual({ ok: true, value: { category: 'company', name: 'Alibaba Group Holding' } });
+    expect(await handle({ type: 'panel/focus' }, fromPanel, deps)).toEqual({ ok: true, value: null });
+    expect(await handle({ type: 'panel/open', focus: { category: 'weather', name: 'x' } }, fromTab(URL1), deps)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+});

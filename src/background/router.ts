@@ -15,7 +15,7 @@ import { forgetPage, getPage, savePage, updateSavedPage } from '../store/pages.t
 import type { NewsmarkDb } from '../store/schema.ts';
 import type { LibrarySearch } from '../store/search-index.ts';
 import { getSettings, setSettings } from '../store/settings.ts';
-import { getStatus, setLastError } from '../store/status.ts';
+import { getStatus, setLastError, setPanelFocus, takePanelFocus } from '../store/status.ts';
 import { senderProblem, validateMessage, type Sender } from './validate.ts';
 
 export interface RouterDeps {
@@ -32,6 +32,8 @@ export interface RouterDeps {
   broadcast?: (event: UiEvent) => void;
   /** Tell content scripts showing this page that its notes changed. */
   notesChanged?: (canonicalUrl: string) => void;
+  /** Open the side panel/sidebar for a tab; called synchronously (user gesture). False if there is none. */
+  openPanel?: (tab: Sender['tab'] | undefined) => boolean;
 }
 
 interface Ctx {
@@ -39,6 +41,8 @@ interface Ctx {
   sender: Sender;
   deps: RouterDeps;
   now: Date;
+  /** Whether the panel opened (panel/open only). */
+  opened?: boolean;
 }
 
 type Handlers = { [T in RequestType]: (req: Requests[T]['req'], ctx: Ctx) => Promise<Requests[T]['res']> };
@@ -175,6 +179,17 @@ const handlers: Handlers = {
     if (mem && (!status.lastError || mem.at > status.lastError.at)) status.lastError = mem;
     return status;
   },
+  async 'panel/open'({ focus }, ctx) {
+    // The panel itself was opened synchronously in handle(); what is left is the hand-over.
+    if (focus) {
+      await setPanelFocus(ctx.db, focus, ctx.now);
+      ctx.deps.broadcast?.({ type: 'ui/focus', focus });
+    }
+    return { opened: ctx.opened ?? false };
+  },
+  async 'panel/focus'(_req, ctx) {
+    return takePanelFocus(ctx.db, ctx.now);
+  },
   async 'status/clear-error'(_req, ctx) {
     ctx.deps.memory.lastError = null;
     await setLastError(ctx.db, null);
@@ -196,6 +211,14 @@ async function remember(deps: RouterDeps, lastError: LastError): Promise<void> {
   }
 }
 
+function openPanelNow(sender: Sender, deps: RouterDeps): boolean {
+  try {
+    return deps.openPanel?.(sender.tab) ?? false;
+  } catch {
+    return false;
+  }
+}
+
 export async function handle(message: unknown, sender: Sender, deps: RouterDeps): Promise<Reply<unknown>> {
   let type: RequestType;
   let req: unknown;
@@ -207,11 +230,14 @@ export async function handle(message: unknown, sender: Sender, deps: RouterDeps)
   const refused = senderProblem(type, sender, deps.extensionUrl, deps.extensionId);
   if (refused) return fail(`Refused: ${refused}.`, 'forbidden');
 
+  // Before the first await, while the user gesture of the click that sent this is still valid.
+  const opened = type === 'panel/open' ? openPanelNow(sender, deps) : undefined;
+
   const now = deps.now?.() ?? new Date();
   try {
     const db = await deps.db();
     const run = handlers[type] as (req: unknown, ctx: Ctx) => Promise<unknown>;
-    return { ok: true, value: await run(req, { db, sender, deps, now }) };
+    return { ok: true, value: await run(req, { db, sender, deps, now, opened }) };
   } catch (error) {
     if (error instanceof InvalidData) return fail(error.message, 'invalid');
     const { code, message: text } = describeError(error);

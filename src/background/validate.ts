@@ -54,6 +54,8 @@ export const senderRules: { [T in RequestType]: SenderKind } = {
   'data/import': 'extension',
   'data/delete-all': 'extension',
   'status/clear-error': 'extension',
+  'panel/open': 'any',
+  'panel/focus': 'extension',
 };
 
 export function isFromExtensionPage(sender: Sender, extensionUrl: string): boolean {
@@ -125,6 +127,12 @@ export const validators: { [T in RequestType]: (m: Record<string, unknown>) => R
   },
   'status/get': empty,
   'status/clear-error': empty,
+  'panel/open': (m) => {
+    if (m.focus === undefined || m.focus === null) return {};
+    const f = obj(m.focus, 'focus');
+    return { focus: { category: oneOf(f.category, 'focus.category', ['company', 'person', 'figure', 'move'] as const), name: str(f.name, 'focus.name', LIMITS.name) } };
+  },
+  'panel/focus': empty,
 };
 
 export function isRequestType(type: unknown): type is RequestType {

@@ -7,9 +7,9 @@
 //       settings out-of-line keys ('settings')
 //   v2  pages    + companyKeys (normalised company names), multiEntry index
 //                  'companies', backfilled from every stored summary
-//       meta     out-of-line keys ('status': last error)
+//       meta     out-of-line keys ('status': last error, 'focus': panel focus)
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { LastError, Note, SavedPage, Settings } from '../messages.ts';
+import type { LastError, Note, PanelFocus, SavedPage, Settings } from '../messages.ts';
 import { companyKeys } from './company-key.ts';
 
 export const DB_NAME = 'newsmark';
@@ -33,7 +33,8 @@ export interface NewsmarkSchema extends DBSchema {
     indexes: { pageUrl: string };
   };
   settings: { key: string; value: Settings };
-  meta: { key: string; value: { lastError: LastError | null } };
+  /** 'status' holds the last error; 'focus' what the side panel should open on. */
+  meta: { key: string; value: { lastError?: LastError | null; focus?: PanelFocus; at?: string } };
 }
 
 export type NewsmarkDb = IDBPDatabase<NewsmarkSchema>;
