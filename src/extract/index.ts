@@ -1,6 +1,16 @@
 // Public face of the extraction engine: pure TypeScript, no DOM, no browser API.
 // Text goes in block by block (a block is a paragraph: sentences never cross
 // it), mentions with offsets and the page summary come out.
+//
+// addBlock() runs the block's local pass (tokens, sentences, figures, name
+// spans, cues, move candidates) in time proportional to the block. Decisions
+// that need the whole page (is this everyday word a company here, which full
+// name a surname points to, which moves are told twice) are made over the
+// collected candidates on the first mentions()/summary() call after a change,
+// and cached until the next addBlock().
+import { analyseBlock, type BlockAnalysis, type DocContext } from './block.ts';
+import { resolve, type Resolution } from './resolve.ts';
+import { blockMentions, buildSummary, placeMoves } from './summary.ts';
 import type { Mention, PageSummary } from './types.ts';
 
 export type * from './types.ts';
@@ -16,17 +26,58 @@ export interface ScannedDocument {
   summary(): PageSummary;
 }
 
+interface Cache {
+  res: Resolution;
+  moves: ReturnType<typeof placeMoves>;
+  mentions: Map<number, Mention[]>;
+  summary?: PageSummary;
+}
+
 export function createDocument(options: { title?: string } = {}): ScannedDocument {
   const title = options.title ?? '';
-  const blocks: string[] = [];
+  const ctx: DocContext = { seenLower: new Set() };
+  // all[0] is the title; body block i is all[i + 1].
+  const all: BlockAnalysis[] = [analyseBlock(title, ctx, true)];
+  ctx.lastCompany = undefined;
+  let words = 0;
+  let cache: Cache | undefined;
+
+  const current = (): Cache => {
+    if (!cache) {
+      const res = resolve(all);
+      cache = { res, moves: placeMoves(all, res), mentions: new Map() };
+    }
+    return cache;
+  };
+  const mentionsOf = (i: number): Mention[] => {
+    const c = current();
+    let m = c.mentions.get(i);
+    if (!m) {
+      m = blockMentions(all, i, c.res, c.moves);
+      c.mentions.set(i, m);
+    }
+    return m;
+  };
+
   return {
     addBlock(text) {
-      blocks.push(text);
-      return blocks.length - 1;
+      if (typeof text !== 'string') throw new TypeError('addBlock: text must be a string');
+      const block = analyseBlock(text, ctx);
+      all.push(block);
+      if (!block.skip) for (const t of block.tokens) if (t.word) words++;
+      cache = undefined;
+      return all.length - 2;
     },
-    mentions: () => [],
-    titleMentions: () => [],
-    summary: () => ({ title, companies: [], people: [], figures: [], moves: [], keySentences: [], words: 0 }),
+    mentions(block) {
+      if (!Number.isInteger(block) || block < 0 || block >= all.length - 1) throw new RangeError(`mentions: no block ${block}`);
+      return mentionsOf(block + 1);
+    },
+    titleMentions: () => mentionsOf(0),
+    summary() {
+      const c = current();
+      c.summary ??= buildSummary(title, all, c.res, words);
+      return c.summary;
+    },
   };
 }
 

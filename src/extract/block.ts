@@ -1,0 +1,226 @@
+// The local pass over one block (a paragraph, or the title): tokens,
+// sentences, figures, name spans, and the company, person and move
+// candidates that the block's own words support. Cost is linear in the
+// block; nothing here looks at other blocks except through `DocContext`
+// (words seen in lower case, the company last talked about).
+import { findDictionaryCompanies, type DictionaryHit } from './company-dictionary.ts';
+import { classifyChunk, findChunks, type Chunk, type ChunkKind } from './chunks.ts';
+import { findCompanyCues } from './companies.ts';
+import { findFigures, type FigureSpan } from './figures.ts';
+import { findMoves, type MoveCandidate } from './moves.ts';
+import { findPeople, type PersonCandidate } from './people.ts';
+import { splitSentences, type SentenceSpan } from './sentences.ts';
+import { tokenize, type Token } from './tokens.ts';
+
+/** A capitalised name in the block: a dictionary hit or a chunk of capitalised words. */
+export interface NameSpan {
+  s: number;
+  e: number;
+  start: number;
+  end: number;
+  text: string;
+  initial: boolean;
+  kind: ChunkKind;
+  dict?: DictionaryHit;
+  /** Company evidence found around this span ("shares-of", "suffix", "ticker", "said"...). */
+  cues: Set<string>;
+  ticker?: { symbol: string; exchange?: string };
+  /** "(TSMC)" after the name: a short form the page uses for it. */
+  acronym?: string;
+  /** Set when the span is a person rather than a company. */
+  person?: boolean;
+}
+
+export interface BlockAnalysis {
+  text: string;
+  tokens: Token[];
+  sentences: SentenceSpan[];
+  /** Sentence index of each token. */
+  sentOf: Int32Array;
+  figures: FigureSpan[];
+  /** Figure index covering each token, -1 if none. */
+  figAt: Int32Array;
+  names: NameSpan[];
+  /** Name index covering each token, -1 if none. */
+  nameAt: Int32Array;
+  people: PersonCandidate[];
+  moves: MoveCandidate[];
+  /** Title written in Title Case: capitals say nothing about names there. */
+  titleCase: boolean;
+  /** Byline, credits and "Reporting by" lines: not article text. */
+  skip: boolean;
+  isTitle: boolean;
+}
+
+export interface DocContext {
+  /** Words the page has written in lower case so far. */
+  seenLower: Set<string>;
+  /** The company the previous block ended on, for "its shares" at the start of a block. */
+  lastCompany?: string;
+}
+
+const CREDIT_LINE = /^(?:\(?(?:reporting|additional reporting|writing|editing|compiled|research) by\b|write to\b|contact\b|this story was\b|copyright\b|©)/i;
+
+function isTitleCase(tokens: Token[]): boolean {
+  let long = 0;
+  let caps = 0;
+  for (const t of tokens) {
+    if (!t.word || t.num || t.text.length < 4) continue;
+    long++;
+    if (t.cap) caps++;
+  }
+  return long >= 3 && caps / long >= 0.75;
+}
+
+export function analyseBlock(text: string, ctx: DocContext, isTitle = false): BlockAnalysis {
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text);
+  const sentOf = new Int32Array(tokens.length);
+  const firstOfSentence: boolean[] = new Array(tokens.length).fill(false);
+  let si = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (si < sentences.length - 1 && tokens[i].start >= sentences[si + 1].start) si++;
+    sentOf[i] = si;
+    if (i === 0 || sentOf[i - 1] !== si) firstOfSentence[i] = true;
+  }
+  const titleCase = isTitle && isTitleCase(tokens);
+  const skip = !isTitle && CREDIT_LINE.test(text.slice(0, 40));
+  for (const t of tokens) if (t.word && !t.cap && !t.num && t.text.length > 2) ctx.seenLower.add(t.lower);
+
+  const figures = skip ? [] : findFigures(text);
+  const figAt = new Int32Array(tokens.length).fill(-1);
+  markSpans(tokens, figures, figAt);
+
+  // In a Title Case headline capitals say nothing: only dictionary names, linked to the body's later.
+  const names = skip ? [] : titleCase ? dictionaryNames(text, tokens) : buildNames(text, tokens, firstOfSentence, ctx.seenLower);
+  const nameAt = new Int32Array(tokens.length).fill(-1);
+  markSpans(tokens, names, nameAt);
+
+  const block: BlockAnalysis = { text, tokens, sentences, sentOf, figures, figAt, names, nameAt, people: [], moves: [], titleCase, skip, isTitle };
+  if (skip) return block;
+  findCompanyCues(block);
+  block.people = findPeople(block);
+  if (!titleCase) block.moves = findMoves(block, ctx);
+  return block;
+}
+
+function dictionaryNames(text: string, tokens: Token[]): NameSpan[] {
+  const tokAt = new Map<number, number>();
+  tokens.forEach((t, i) => tokAt.set(t.start, i));
+  const out: NameSpan[] = [];
+  for (const hit of findDictionaryCompanies(text)) {
+    const s = tokAt.get(hit.start);
+    if (s === undefined) continue;
+    let e = s;
+    while (e < tokens.length && tokens[e].start < hit.end) e++;
+    out.push({ s, e, start: hit.start, end: hit.end, text: hit.text, initial: false, kind: 'other', dict: hit, cues: new Set() });
+  }
+  return out;
+}
+
+/** Marks, for each token, the index of the span that covers it. Spans are sorted and do not overlap. */
+function markSpans(tokens: Token[], spans: { start: number; end: number }[], at: Int32Array) {
+  let k = 0;
+  for (let i = 0; i < tokens.length && k < spans.length; i++) {
+    while (k < spans.length && spans[k].end <= tokens[i].start) k++;
+    if (k < spans.length && tokens[i].start >= spans[k].start && tokens[i].start < spans[k].end) at[i] = k;
+  }
+}
+
+/** Dictionary hits and capitalised chunks, merged into one sorted list of non-overlapping name spans. */
+/** Titles inside a chunk start a person's name: "Marvell CEO Matt Murphy", "Saudi Energy Minister Prince Abdulaziz". */
+const SPLIT_ROLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'chairman', 'chairwoman', 'chair', 'founder', 'co-founder', 'boss', 'president', 'minister', 'secretary', 'governor', 'chancellor', 'commissioner', 'prince', 'sheikh', 'king', 'queen']);
+const GOV_ROLES = new Set(['president', 'minister', 'secretary', 'governor', 'chancellor', 'commissioner', 'prince', 'sheikh', 'king', 'queen']);
+
+function splitAtRoles(text: string, tokens: Token[], chunks: Chunk[]): Chunk[] {
+  const out: Chunk[] = [];
+  for (const c of chunks) {
+    let k = c.s + 1;
+    while (k < c.e - 1 && !SPLIT_ROLES.has(tokens[k].lower)) k++;
+    if (k >= c.e - 1) { out.push(c); continue; }
+    const left = { ...c, e: k, end: tokens[k - 1].end };
+    left.text = text.slice(left.start, left.end);
+    if (GOV_ROLES.has(tokens[k].lower)) governmentAt.add(left.start); else ownerAt.add(left.start);
+    out.push(left, { s: k, e: c.e, start: tokens[k].start, end: c.end, text: text.slice(tokens[k].start, c.end), initial: false });
+  }
+  return out;
+}
+const governmentAt = new Set<number>();
+const ownerAt = new Set<number>();
+
+const HYPHEN_TAILS = new Set(['backed', 'owned', 'controlled', 'led', 'funded', 'based', 'born', 'headquartered', 'listed', 'made', 'style', 'focused', 'related', 'linked']);
+
+function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], seenLower: Set<string>): NameSpan[] {
+  const backedAt = new Set<number>();
+  governmentAt.clear();
+  ownerAt.clear();
+  const chunks = splitAtRoles(text, tokens, findChunks(text, tokens, firstOfSentence, seenLower)).filter((c) => {
+    // "Sequoia-backed", "San Francisco-based": the name is the part before the hyphen.
+    const last = tokens[c.e - 1];
+    const dash = last.text.lastIndexOf('-');
+    if (dash <= 0) return true;
+    const tail = last.lower.slice(dash + 1);
+    if (!HYPHEN_TAILS.has(tail)) return true;
+    if (tail === 'based' || tail === 'born' || tail === 'headquartered' || tail === 'listed') return false;
+    c.end = last.start + dash;
+    c.text = text.slice(c.start, c.end);
+    if (tail === 'backed' || tail === 'owned' || tail === 'controlled' || tail === 'led' || tail === 'funded') backedAt.add(c.start);
+    return true;
+  });
+  const hits = findDictionaryCompanies(text);
+  const out: NameSpan[] = [];
+  // Token index by start offset, to turn hit offsets into token ranges.
+  const tokAt = new Map<number, number>();
+  tokens.forEach((t, i) => tokAt.set(t.start, i));
+  const tokEnding = new Map<number, number>();
+  tokens.forEach((t, i) => { tokEnding.set(t.end, i); tokEnding.set(t.outerEnd, i); });
+  let h = 0;
+  for (const c of chunks) {
+    const kind = classifyChunk(c.text, tokens, c.s, c.e);
+    // Hits before this chunk that lie outside every chunk (lower-case names such as "eBay").
+    while (h < hits.length && hits[h].end <= c.start) pushHit(hits[h++]);
+    const inside: DictionaryHit[] = [];
+    while (h < hits.length && hits[h].start < c.end) inside.push(hits[h++]);
+    const whole = inside.length === 1 && inside[0].start <= c.start && inside[0].end >= c.end;
+    if (inside.length === 0 || kind === 'index' || kind === 'institution' || kind === 'place') {
+      const cues = new Set<string>(backedAt.has(c.start) ? ['backed'] : []);
+      if (ownerAt.has(c.start)) cues.add('owner-role');
+      out.push({ ...c, kind: governmentAt.has(c.start) ? 'institution' : kind, cues });
+      continue;
+    }
+    if (whole) { pushHit(inside[0], c.initial); continue; }
+    // Hits inside a longer chunk: keep them (and the rest of the chunk as its own spans) unless an everyday word
+    // sits inside some other name ("Banana Republic").
+    let cursor = c.s;
+    for (const hit of inside) {
+      const hs = tokAt.get(hit.start);
+      const he = tokEnding.get(hit.end);
+      if (hs === undefined || he === undefined || hs < c.s) continue;
+      if (hit.ambiguous) continue;
+      if (hs > cursor) pushChunkPart(cursor, hs);
+      pushHit(hit, hs === c.s && c.initial);
+      cursor = he + 1;
+    }
+    if (cursor < c.e) pushChunkPart(cursor, c.e);
+  }
+  while (h < hits.length) pushHit(hits[h++]);
+  out.sort((a, b) => a.start - b.start);
+  return out.filter((n, i) => i === 0 || n.start >= out[i - 1].end);
+
+  function pushHit(hit: DictionaryHit, initial?: boolean) {
+    const s = tokAt.get(hit.start);
+    const e = tokEnding.get(hit.end);
+    if (s === undefined || e === undefined) return;
+    const isInitial = initial ?? firstOfSentence[s];
+    out.push({ s, e: e + 1, start: hit.start, end: hit.end, text: hit.text, initial: isInitial, kind: 'other', dict: hit, cues: new Set() });
+  }
+  function pushChunkPart(s: number, e: number) {
+    while (s < e && !tokens[s].cap) s++;
+    while (e > s && !tokens[e - 1].cap && !tokens[e - 1].num) e--;
+    if (e <= s) return;
+    const start = tokens[s].start;
+    const end = tokens[e - 1].end;
+    const t = text.slice(start, end);
+    out.push({ s, e, start, end, text: t, initial: firstOfSentence[s], kind: classifyChunk(t, tokens, s, e), cues: new Set() });
+  }
+}

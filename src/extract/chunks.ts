@@ -1,0 +1,115 @@
+// Capitalised name chunks ("Alibaba Group Holding", "Bank of England",
+// "Prince Abdulaziz bin Salman", "FTSE 100") found over the tokens of one
+// block, and what kind of non-company thing a chunk plainly is (index,
+// place, institution, date). Companies and people are decided from these.
+import {
+  COMMON_WORDS, DAYS, INDEX_HEADS, INDEX_NAMES, MONTHS, NAME_PARTICLES, NON_COMPANY_ACRONYMS, NON_COMPANY_HEADS,
+  NON_COMPANY_NAMES, PLACES,
+} from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+export interface Chunk {
+  /** Token range [s, e). */
+  s: number;
+  e: number;
+  start: number;
+  end: number;
+  text: string;
+  /** First token starts its sentence (capitalised for that reason alone, perhaps). */
+  initial: boolean;
+}
+
+/** Words allowed between two capitalised words inside one name. */
+const CONNECTORS = new Set(['of', '&', 'de', 'du', 'des', 'van', 'von', 'der', 'den', 'bin', 'bint', 'ibn', 'al', 'la', 'le', 'da', 'di', 'del', 'della', 'y']);
+
+/** Lower-case words in names of institutions only ("Bank of England", "Department for Education"). */
+const isCapWord = (t: Token | undefined): t is Token => !!t && t.word && t.cap;
+
+/**
+ * Finds chunks. `firstOfSentence[i]` tells whether token i opens a sentence;
+ * `seenLower` holds words the page also writes in lower case, so a capital at
+ * the start of a sentence ("Shares", "Investors") does not start a name.
+ */
+export function findChunks(text: string, tokens: Token[], firstOfSentence: boolean[], seenLower: Set<string>): Chunk[] {
+  const out: Chunk[] = [];
+  let i = 0;
+  const n = tokens.length;
+  while (i < n) {
+    const t = tokens[i];
+    if (!isCapWord(t)) { i++; continue; }
+    let s = i;
+    let e = i + 1;
+    let prev = t;
+    while (e < n && !prev.poss) {
+      const u = tokens[e];
+      if (isCapWord(u) && u.start - prev.end <= 1) { prev = u; e++; continue; }
+      // A number after an index head: "FTSE 100", "Nikkei 225", "Cac 40".
+      if (u.word && u.num && INDEX_HEADS.has(tokens[e - 1].lower) && u.start - prev.end <= 1 && /^\d+$/.test(u.text)) { prev = u; e++; continue; }
+      // Connectors: "Bank of England", "Marks & Spencer", "Abdulaziz bin Salman".
+      const lower = u.word ? u.lower : u.text;
+      if (CONNECTORS.has(lower) || (lower === '&')) {
+        let k = e + 1;
+        if (lower === 'of' && tokens[k]?.lower === 'the') k++;
+        if (isCapWord(tokens[k]) && (NAME_PARTICLES.has(lower) || lower === '&' || lower === 'of' || lower === 'de' || lower === 'y')) {
+          prev = tokens[k];
+          e = k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    // Drop a sentence-initial common word ("Shares", "The", "Investors").
+    let initial = firstOfSentence[s] || (s > 0 && !tokens[s - 1].word && firstOfSentence[s - 1]);
+    while (s < e && initial && (COMMON_WORDS.has(tokens[s].lower) || seenLower.has(tokens[s].lower))) {
+      s++;
+      initial = false;
+    }
+    // Never start or end a chunk on a connector.
+    while (s < e && !tokens[s].cap) s++;
+    while (e > s && !tokens[e - 1].cap && !tokens[e - 1].num) e--;
+    if (e > s) {
+      const start = tokens[s].start;
+      const end = tokens[e - 1].end;
+      out.push({ s, e, start, end, text: text.slice(start, end), initial });
+    }
+    i = Math.max(e, i + 1);
+  }
+  return out;
+}
+
+export type ChunkKind = 'index' | 'place' | 'institution' | 'date' | 'acronym-noise' | 'other';
+
+/** What a chunk plainly is when it is not a company or a person. */
+export function classifyChunk(text: string, tokens: Token[], s: number, e: number): ChunkKind {
+  const lower = text.toLowerCase().replace(/\u2019/g, "'");
+  if (INDEX_NAMES.has(lower) || (INDEX_HEADS.has(tokens[s].lower) && (e - s === 1 || tokens[e - 1].num || INDEX_NAMES.has(lower)))) return 'index';
+  const last = tokens[e - 1].lower;
+  if (last === 'index' || last === 'composite' || last === 'average') return 'index';
+  if (PLACES.has(lower)) return 'place';
+  if (NON_COMPANY_NAMES.has(lower)) return 'institution';
+  if (e - s === 1) {
+    if (MONTHS.has(lower) || DAYS.has(lower)) return 'date';
+    if (NON_COMPANY_ACRONYMS.has(lower)) return 'acronym-noise';
+  }
+  for (let k = s; k < e; k++) {
+    const w = tokens[k].lower;
+    if (k === s && e - s > 1 && (w === 'the')) continue;
+    if (GOV_WORDS.has(w)) return 'institution';
+    if (DAYS.has(w) || (MONTHS.has(w) && e - s <= 2)) return 'date';
+  }
+  if (NON_COMPANY_HEADS.has(last) && LAST_ONLY.has(last)) return 'institution';
+  // Central banks: "Bank of Japan", "People's Bank of China", "Reserve Bank of India".
+  const bankOf = lower.indexOf('bank of ');
+  if (bankOf >= 0 && PLACES.has(lower.slice(bankOf + 8))) return 'institution';
+  if (lower.endsWith(' central bank') || lower.includes('national bank') && PLACES.has(lower.split(' ')[0])) return 'institution';
+  return 'other';
+}
+
+/** Any of these anywhere in a name makes it a public institution. */
+const GOV_WORDS = new Set([
+  'department', 'ministry', 'commission', 'agency', 'administration', 'authority', 'council', 'committee', 'court',
+  'government', 'parliament', 'senate', 'congress', 'university', 'college', 'institute', 'organization',
+  'organisation', 'reserve', 'treasury', 'cabinet', 'police', 'army', 'navy', 'opec', 'opec+', 'un', 'nations',
+]);
+/** These only at the end of a name ("International Monetary Fund", "White House", "Wall Street"). */
+const LAST_ONLY = new Set(['fund', 'house', 'street', 'avenue', 'square', 'valley', 'basin', 'bay', 'river', 'sea', 'ocean', 'airport', 'station', 'summit', 'forum', 'conference', 'union', 'foundation', 'party', 'church', 'museum', 'hospital', 'school', 'academy', 'office', 'bureau', 'board', 'exchange', 'city', 'state', 'states', 'republic', 'kingdom', 'province', 'county', 'district', 'week', 'day']);

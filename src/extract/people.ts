@@ -1,0 +1,116 @@
+// Person candidates in one block: capitalised names of two to four words
+// that a given name, an honorific ("Mr", "Lord", "Prince"), or a role next to
+// them ("chief executive Eddie Wu", "Jane Doe, chief economist at X") marks
+// as a person. Later surname-only mentions ("Wu said") are linked to the
+// full name for the whole document in resolve.ts.
+import type { BlockAnalysis, NameSpan } from './block.ts';
+import { FIRST_NAMES, HONORIFICS, INDUSTRY_SUFFIXES, LEGAL_SUFFIXES, NAME_PARTICLES, NOBLE_TITLES, PLACES, SAY_VERBS } from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+export interface PersonCandidate {
+  /** Index of the name span in block.names. */
+  name: number;
+  start: number;
+  end: number;
+  /** The name without leading roles or honorifics (noble titles kept: "Lord Wolfson"). */
+  text: string;
+  /** The name without a noble title, when it has one ("Abdulaziz bin Salman"). */
+  bare?: string;
+  role?: string;
+  /** Evidence: given name, honorific, role next to it. */
+  evidence: Set<string>;
+}
+
+/** Role words that mark a person next to a name. */
+const PERSON_ROLES = new Set(['chief', 'executive', 'ceo', 'cfo', 'coo', 'cto', 'cio', 'chairman', 'chairwoman', 'chair', 'president', 'founder', 'co-founder', 'cofounder', 'director', 'head', 'analyst', 'economist', 'strategist', 'officer', 'partner', 'boss', 'minister', 'governor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'manager', 'trader', 'banker', 'investor', 'adviser', 'advisor', 'lawyer', 'professor', 'researcher', 'scientist', 'engineer', 'chancellor', 'commissioner', 'treasurer', 'leader', 'premier', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'candidate', 'billionaire', 'entrepreneur', 'columnist', 'editor', 'author', 'author', 'vice-president', 'vice-chair']);
+const JOINERS = new Set(['and', 'of', 'at', 'the', 'a', 'an', 'former', 'then', 'new', 'senior', 'deputy', 'vice', 'global', 'interim', 'acting', 'managing']);
+
+const isParticle = (t: Token) => NAME_PARTICLES.has(t.lower);
+
+export function findPeople(block: BlockAnalysis): PersonCandidate[] {
+  const { tokens, names } = block;
+  const out: PersonCandidate[] = [];
+  for (let j = 0; j < names.length; j++) {
+    const n = names[j];
+    if (n.kind !== 'other') continue;
+    if (n.dict && !n.dict.ambiguous) continue;
+    const evidence = new Set<string>();
+    // Leading honorifics and roles inside the chunk: "Chair Jerome Powell", "Founder Masayoshi Son".
+    let s = n.s;
+    let noble = -1;
+    for (let k = n.s; k < n.e - 1; k++) {
+      const l = tokens[k].lower;
+      if (NOBLE_TITLES.has(l)) { noble = k; s = k + 1; evidence.add('honorific'); continue; }
+      if (HONORIFICS.has(l) || HONORIFICS.has(l.replace(/\.$/, ''))) { s = k + 1; evidence.add('honorific'); noble = -1; continue; }
+      if (PERSON_ROLES.has(l) && k === s) { s = k + 1; evidence.add('role'); continue; }
+      break;
+    }
+    const words = [];
+    for (let k = s; k < n.e; k++) if (tokens[k].word && !isParticle(tokens[k])) words.push(tokens[k]);
+    const single = words.length === 1;
+    if (words.length === 0 || words.length > 4) continue;
+    if (single && noble < 0 && !evidence.has('honorific')) continue;
+    if (words.some((t) => !t.cap || t.num || t.text.length < 2 && !t.text.endsWith('.') || LEGAL_SUFFIXES.has(t.lower) || INDUSTRY_SUFFIXES.has(t.lower) || t.text === t.text.toUpperCase() && t.text.length > 2)) continue;
+    const nameText = block.text.slice(tokens[s].start, tokens[n.e - 1].end);
+    if (PLACES.has(nameText.toLowerCase())) continue;
+    if (FIRST_NAMES.has(words[0].lower)) evidence.add('given-name');
+    // Roles before the name: "chief executive Eddie Wu", "Marvell CEO Matt Murphy".
+    let role = roleBefore(tokens, n.s);
+    if (role) evidence.add('role');
+    // Roles after it: "Jane Doe, chief economist at X", "X, who became Target's chief executive".
+    const after = roleAfter(block, n.e);
+    if (after) { evidence.add('role'); role ??= after; }
+    const n1 = tokens[n.e];
+    if ((n1?.word && SAY_VERBS.has(n1.lower)) || ['said', 'says'].includes(tokens[n.s - 1]?.lower ?? '')) evidence.add('said');
+    const strongCompany = [...n.cues].some((c) => ['suffix', 'industry', 'ticker', 'shares-of', 'shares', 'descriptor', 'possessive', 'appositive', 'role-at', 'backed', 'deal', 'advised', 'owner-role', 'source'].includes(c));
+    const personish = evidence.has('honorific') || evidence.has('role') || (evidence.has('given-name') && !strongCompany);
+    if (!personish) continue;
+    if (strongCompany && !evidence.has('honorific') && !evidence.has('role')) continue;
+    n.person = true;
+    const text = noble >= 0 ? block.text.slice(tokens[noble].start, tokens[n.e - 1].end) : nameText;
+    out.push({ name: j, start: noble >= 0 ? tokens[noble].start : tokens[s].start, end: n.end, text, bare: noble >= 0 ? nameText : undefined, role, evidence });
+  }
+  return out;
+}
+
+/** Lower-case role words right before a name: "chief executive", "finance chief", "co-founder". */
+function roleBefore(tokens: Token[], s: number): string | undefined {
+  let k = s - 1;
+  let found = false;
+  while (k >= 0 && k >= s - 5 && tokens[k].word && (PERSON_ROLES.has(tokens[k].lower) || (found && (JOINERS.has(tokens[k].lower) || !tokens[k].cap)) || (!found && ['finance', 'technology', 'operating', 'investment', 'financial', 'information', 'marketing'].includes(tokens[k].lower)))) {
+    if (PERSON_ROLES.has(tokens[k].lower)) found = true;
+    if (found && !PERSON_ROLES.has(tokens[k].lower) && !JOINERS.has(tokens[k].lower) && tokens[k].lower !== 'finance') break;
+    k--;
+  }
+  if (!found) return undefined;
+  const first = k + 1;
+  const words = tokens.slice(first, s).filter((t) => t.word).map((t) => t.text);
+  while (words.length && ['and', 'the', 'a', 'an', 'of', 'at'].includes(words[0].toLowerCase())) words.shift();
+  return words.length ? words.join(' ').toLowerCase() : undefined;
+}
+
+/** ", chief economist at Nomura," / ", an analyst at Vontobel" / ", who became Target's chief executive". */
+function roleAfter(block: BlockAnalysis, e: number): string | undefined {
+  const { tokens, text } = block;
+  if (tokens[e]?.text !== ',') return undefined;
+  let k = e + 1;
+  let hasRole = false;
+  const from = tokens[k]?.start;
+  for (; k < tokens.length && k < e + 12; k++) {
+    const t = tokens[k];
+    if (!t.word && (t.text === ',' || t.text === '.' || t.text === ';' || t.text === '\u201d' || t.text === '"')) break;
+    if (t.word && PERSON_ROLES.has(t.lower)) hasRole = true;
+    if (t.word && SAY_VERBS.has(t.lower)) break;
+  }
+  if (!hasRole || from === undefined) return undefined;
+  let role = text.slice(from, tokens[k - 1].end);
+  role = role.replace(/^(?:an?|the|who (?:is|was|became)) /i, '');
+  return role;
+}
+
+/** Given names help: exported for the resolver, which splits surname mentions from full names. */
+export function looksLikeGivenName(word: string): boolean {
+  return FIRST_NAMES.has(word.toLowerCase());
+}
+
+export type { NameSpan };

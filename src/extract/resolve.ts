@@ -1,0 +1,200 @@
+// Document-level decisions over the candidates every block collected:
+// which capitalised names are companies (dictionary, cues, everyday names
+// only with a cue), which are people, and which later short forms point to
+// them ("Alibaba" -> "Alibaba Group Holding", "TSMC", "Wu" -> "Eddie Wu").
+// Runs over the collected name spans only, never the text again.
+import type { BlockAnalysis, NameSpan } from './block.ts';
+import { STRONG_CUES } from './companies.ts';
+import { COMMON_WORDS, FIRST_NAMES, PLACES } from './lexicon.ts';
+import { initials, nameKey, nameWords } from './normalise.ts';
+
+export interface CompanyEntity {
+  id: number;
+  /** Surface forms seen, with counts, in order of first appearance. */
+  forms: Map<string, number>;
+  dictName?: string;
+  ticker?: string;
+  exchange?: string;
+  acronyms: Set<string>;
+  mentions: number;
+  keys: Set<string>;
+}
+
+export interface PersonEntity {
+  id: number;
+  name: string;
+  bare?: string;
+  forms: Map<string, number>;
+  role?: string;
+  mentions: number;
+}
+
+export interface Resolution {
+  companies: CompanyEntity[];
+  people: PersonEntity[];
+  /** Per block (title first, at index 0): name span index -> company entity. */
+  companyAt: Map<number, CompanyEntity>[];
+  personAt: Map<number, PersonEntity>[];
+  companyByKey: Map<string, CompanyEntity>;
+}
+
+const addForm = (m: Map<string, number>, f: string) => m.set(f, (m.get(f) ?? 0) + 1);
+
+/** blocks[0] is the title. */
+export function resolve(blocks: BlockAnalysis[]): Resolution {
+  const companies: CompanyEntity[] = [];
+  const byKey = new Map<string, CompanyEntity>();
+  const byDict = new Map<string, CompanyEntity>();
+  const companyAt = blocks.map(() => new Map<number, CompanyEntity>());
+  const personAt = blocks.map(() => new Map<number, PersonEntity>());
+  const confirmedAmbiguous = new Set<string>();
+  const titleOnlyLinks = (b: number) => b === 0 && blocks[0].titleCase;
+
+  const entityFor = (n: NameSpan): CompanyEntity => {
+    const key = nameKey(n.text);
+    let e = n.dict ? byDict.get(n.dict.company.name) : undefined;
+    e ??= byKey.get(key);
+    if (!e) {
+      e = { id: companies.length, forms: new Map(), acronyms: new Set(), mentions: 0, keys: new Set() };
+      companies.push(e);
+    }
+    if (n.dict && !e.dictName) {
+      e.dictName = n.dict.company.name;
+      byDict.set(n.dict.company.name, e);
+      const t = n.dict.company.tickers[0];
+      if (t && !e.ticker) { e.ticker = t.symbol; e.exchange = t.exchange; }
+    }
+    e.keys.add(key);
+    byKey.set(key, e);
+    if (n.ticker) { e.ticker = n.ticker.symbol; if (n.ticker.exchange) e.exchange = n.ticker.exchange; }
+    if (n.acronym) e.acronyms.add(n.acronym);
+    return e;
+  };
+  const accept = (b: number, j: number, n: NameSpan) => {
+    const e = entityFor(n);
+    companyAt[b].set(j, e);
+  };
+
+  // 1. Names with company evidence of their own.
+  blocks.forEach((block, b) => {
+    if (titleOnlyLinks(b)) return;
+    block.names.forEach((n, j) => {
+      if (n.kind !== 'other' || n.person) return;
+      const strong = [...n.cues].some((c) => STRONG_CUES.has(c));
+      if (n.dict && !n.dict.ambiguous) accept(b, j, n);
+      else if (n.dict) {
+        if (strong || n.cues.has('said')) { accept(b, j, n); confirmedAmbiguous.add(n.dict.company.name); }
+      } else if (strong) accept(b, j, n);
+    });
+  });
+
+  // 2. People, then their surname-only mentions.
+  const people: PersonEntity[] = [];
+  const personByName = new Map<string, PersonEntity>();
+  const surnames = new Map<string, PersonEntity>();
+  blocks.forEach((block, b) => {
+    if (titleOnlyLinks(b)) return;
+    for (const p of block.people) {
+      const key = nameKey(p.text);
+      if (byKey.has(key) && companyAt[b].has(p.name)) continue;
+      let e = personByName.get(key);
+      if (!e && p.text.split(' ').length === 1) e = surnames.get(p.text.toLowerCase());
+      if (!e) {
+        e = { id: people.length, name: p.text, bare: p.bare, forms: new Map(), role: p.role, mentions: 0 };
+        people.push(e);
+        personByName.set(key, e);
+      }
+      e.role ??= p.role;
+      companyAt[b].delete(p.name);
+      personAt[b].set(p.name, e);
+      const words = (p.bare ?? p.text).split(' ');
+      if (words.length > 1) surnames.set(words[words.length - 1].toLowerCase(), e);
+    }
+  });
+
+  // 3. Short forms and repeats of known names.
+  const firstWord = new Map<string, CompanyEntity | null>();
+  const acronymOf = new Map<string, CompanyEntity>();
+  for (const e of companies) {
+    for (const f of [...e.keys]) {
+      const w = f.split(' ');
+      if (w.length > 1 && w[0].length >= 3 && !COMMON_WORDS.has(w[0]) && !PLACES.has(w[0])) {
+        const prev = firstWord.get(w[0]);
+        firstWord.set(w[0], prev === undefined || prev === e ? e : null);
+      }
+    }
+  }
+  blocks.forEach((block) => block.names.forEach((n) => {
+    if (!n.acronym) return;
+    const e = companies.find((c) => c.keys.has(nameKey(n.text)));
+    if (e) acronymOf.set(n.acronym, e);
+  }));
+  const linkCompany = (n: NameSpan): CompanyEntity | undefined => {
+    if (n.dict) {
+      const e = byDict.get(n.dict.company.name);
+      if (e && (!n.dict.ambiguous || (!n.initial && confirmedAmbiguous.has(n.dict.company.name)))) return e;
+      if (n.dict.ambiguous) return undefined;
+    }
+    const key = nameKey(n.text);
+    const exact = byKey.get(key);
+    if (exact) return exact;
+    const words = key.split(' ');
+    if (words.length === 1) {
+      const fw = firstWord.get(words[0]);
+      if (fw) return fw;
+      const acr = acronymOf.get(n.text);
+      if (acr) return acr;
+      if (n.text.length >= 2 && n.text.length <= 5 && n.text === n.text.toUpperCase()) {
+        const bare = n.text.replace(/&/g, '').toLowerCase();
+        const hit = companies.filter((c) => [...c.forms.keys(), ...c.keys].some((f) => f.split(' ').length > 1 && (initials(f, false) === bare || initials(f, true) === bare)));
+        if (hit.length === 1) return hit[0];
+      }
+    }
+    return undefined;
+  };
+  blocks.forEach((block, b) => {
+    block.names.forEach((n, j) => {
+      if (companyAt[b].has(j) || personAt[b].has(j)) return;
+      if (n.kind !== 'other') return;
+      // Surname of someone named in full: a person.
+      const words = nameWords(n.text);
+      if (words.length === 1) {
+        const p = surnames.get(words[0]);
+        if (p && !(n.dict && !n.dict.ambiguous)) { personAt[b].set(j, p); return; }
+      }
+      if (n.person) return;
+      const e = linkCompany(n);
+      if (e) { companyAt[b].set(j, e); if (n.acronym) e.acronyms.add(n.acronym); return; }
+      if (titleOnlyLinks(b)) return;
+      // 4. "X said" alone: a company, when nothing says it is a person or a place.
+      if (n.cues.has('said') && !n.dict) {
+        if (words.length > 1 && FIRST_NAMES.has(words[0])) return;
+        if (words.length === 1 && (n.initial || COMMON_WORDS.has(words[0]))) return;
+        accept(b, j, n);
+      }
+    });
+  });
+
+  // Counts and forms.
+  blocks.forEach((block, b) => {
+    for (const [j, e] of companyAt[b]) { e.mentions++; addForm(e.forms, block.names[j].text); }
+    for (const [j, p] of personAt[b]) {
+      p.mentions++;
+      const n = block.names[j];
+      const cand = block.people.find((c) => c.name === j);
+      addForm(p.forms, cand ? cand.text : n.text);
+      if (cand?.bare) addForm(p.forms, cand.bare);
+    }
+  });
+  return { companies: companies.filter((c) => c.mentions > 0), people: people.filter((p) => p.mentions > 0), companyAt, personAt, companyByKey: byKey };
+}
+
+/** The name to show: the longest form seen ("Alibaba Group Holding"), the others are aliases. */
+export function displayName(e: CompanyEntity): { name: string; aliases: string[] } {
+  const forms = [...e.forms.keys()].map((f) => f.replace(/[\u2019']s$/, ''));
+  const unique = [...new Set(forms)];
+  const name = unique.reduce((a, b) => (b.length > a.length ? b : a), unique[0] ?? e.dictName ?? '');
+  const aliases = unique.filter((f) => f !== name);
+  for (const a of e.acronyms) if (!aliases.includes(a) && a !== name) aliases.push(a);
+  return { name, aliases };
+}

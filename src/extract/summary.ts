@@ -1,0 +1,112 @@
+// Assembles the page summary and the per-block mentions from the blocks'
+// candidates and the document-level resolution: companies and people with
+// their aliases and counts, figures de-duplicated by kind, value and
+// currency, moves told twice (headline and body, or a recap) reported once.
+import type { BlockAnalysis } from './block.ts';
+import type { MoveCandidate } from './moves.ts';
+import { subjectKey } from './normalise.ts';
+import { displayName, type CompanyEntity, type Resolution } from './resolve.ts';
+import type { FigureEntry, Magnitude, Mention, Move, PageSummary } from './types.ts';
+
+interface PlacedMove {
+  block: number;
+  cand: MoveCandidate;
+  move: Move;
+  key: string;
+  entity?: CompanyEntity;
+}
+
+const sameMagnitude = (a?: Magnitude, b?: Magnitude) =>
+  !!a && !!b && a.unit === b.unit && Math.abs(a.value - b.value) <= 0.005 * Math.max(Math.abs(a.value), Math.abs(b.value));
+
+function sentenceText(block: BlockAnalysis, s: number): string {
+  const span = block.sentences[s];
+  return span ? block.text.slice(span.start, span.end) : block.text;
+}
+
+/** All moves of the page, resolved and de-duplicated; blocks[0] is the title. */
+export function placeMoves(blocks: BlockAnalysis[], res: Resolution): PlacedMove[] {
+  const placed: PlacedMove[] = [];
+  blocks.forEach((block, b) => {
+    for (const cand of block.moves) {
+      let entity = cand.company !== undefined ? res.companyAt[b].get(cand.company) : undefined;
+      if (!entity && cand.companyText) entity = res.companyByKey.get(subjectKey(cand.companyText));
+      const move: Move = { subject: cand.subject, direction: cand.direction, text: sentenceText(block, cand.sentence) };
+      if (cand.magnitude) move.magnitude = cand.magnitude;
+      if (cand.magnitude_alt) move.magnitude_alt = cand.magnitude_alt;
+      placed.push({ block: b, cand, move, entity, key: entity ? `c${entity.id}` : subjectKey(cand.subject) });
+    }
+  });
+  const body = placed.filter((p) => p.block > 0);
+  const kept: PlacedMove[] = [];
+  for (const p of body) {
+    const dup = kept.find((k) => k.key === p.key && k.move.direction === p.move.direction && sameMagnitude(k.move.magnitude, p.move.magnitude));
+    if (!dup) kept.push(p);
+  }
+  // A headline move is the body's move told first: keep it only when the body never tells it.
+  const related = (a: PlacedMove, b: PlacedMove) => a.key === b.key || (!a.entity && !b.entity && (a.key.includes(b.key) || b.key.includes(a.key)));
+  const title = placed.filter((p) => p.block === 0).filter((t) => !body.some((p) => p.move.direction === t.move.direction &&
+    (related(p, t) || sameMagnitude(p.move.magnitude, t.move.magnitude))));
+  return [...title, ...kept];
+}
+
+export function buildSummary(title: string, blocks: BlockAnalysis[], res: Resolution, words: number): PageSummary {
+  const companies = res.companies.map((e) => {
+    const { name, aliases } = displayName(e);
+    return { name, aliases, ...(e.ticker ? { ticker: e.ticker } : {}), ...(e.exchange ? { exchange: e.exchange } : {}), mentions: e.mentions };
+  });
+  const people = res.people.map((p) => {
+    const aliases = [...p.forms.keys()].filter((f) => f !== p.name);
+    return { name: p.name, aliases, ...(p.role ? { role: p.role } : {}), mentions: p.mentions };
+  });
+  const figures = new Map<string, FigureEntry>();
+  for (const block of blocks) {
+    for (const f of block.figures) {
+      const key = `${f.figure.kind}|${f.figure.value}|${f.figure.currency ?? ''}`;
+      const seen = figures.get(key);
+      if (seen) seen.mentions++;
+      else figures.set(key, { ...f.figure, mentions: 1 });
+    }
+  }
+  const moves = placeMoves(blocks, res).map((p) => p.move);
+  return { title, companies, people, figures: [...figures.values()], moves, keySentences: keySentences(blocks), words };
+}
+
+/** The sentences carrying the most moves and figures (body only), in page order. */
+function keySentences(blocks: BlockAnalysis[]): string[] {
+  const scored: { text: string; score: number; order: number }[] = [];
+  let order = 0;
+  blocks.forEach((block, b) => {
+    if (b === 0) return;
+    block.sentences.forEach((s, i) => {
+      const moves = block.moves.filter((m) => m.sentence === i).length;
+      const figs = block.figures.filter((f) => f.start >= s.start && f.end <= s.end).length;
+      const score = moves * 3 + figs;
+      if (score > 0) scored.push({ text: block.text.slice(s.start, s.end), score, order: order++ });
+    });
+  });
+  return scored.sort((a, b) => b.score - a.score || a.order - b.order).slice(0, 3).sort((a, b) => a.order - b.order).map((s) => s.text);
+}
+
+/** The mentions of one block, offsets into its text. */
+export function blockMentions(blocks: BlockAnalysis[], b: number, res: Resolution, moves: PlacedMove[]): Mention[] {
+  const block = blocks[b];
+  const out: Mention[] = [];
+  for (const [j, e] of res.companyAt[b]) {
+    const n = block.names[j];
+    const name = displayName(e).name;
+    out.push({ category: 'company', start: n.start, end: n.end, text: n.text, name, ...(e.ticker ? { ticker: e.ticker } : {}) });
+  }
+  for (const [j, p] of res.personAt[b]) {
+    const n = block.names[j];
+    const cand = block.people.find((c) => c.name === j);
+    const start = cand ? cand.start : n.start;
+    out.push({ category: 'person', start, end: n.end, text: block.text.slice(start, n.end), name: p.name, ...(p.role ? { role: p.role } : {}) });
+  }
+  for (const f of block.figures) out.push({ category: 'figure', start: f.start, end: f.end, text: f.text, figure: f.figure });
+  for (const m of moves) {
+    if (m.block !== b) continue;
+    out.push({ category: 'move', start: m.cand.start, end: m.cand.end, text: block.text.slice(m.cand.start, m.cand.end), move: m.move });
+  }
+  return out.sort((a, b2) => a.start - b2.start || b2.end - a.end);
+}

@@ -1,0 +1,99 @@
+// Splits a block into word and punctuation tokens with offsets, in one
+// linear pass (no regexes). Every recogniser works on these tokens, so the
+// rules are written in words ("shares of X rose 3%") instead of characters.
+
+export interface Token {
+  start: number;
+  /** End of the word, without a possessive "'s". */
+  end: number;
+  /** The word as written, without a possessive "'s" (punctuation tokens: the character). */
+  text: string;
+  lower: string;
+  word: boolean;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** Starts with a digit. */
+  num: boolean;
+  /** Followed by a possessive "'s" / "s'" (the apostrophe is not in `text`). */
+  poss: boolean;
+  /** End including the possessive, if any. */
+  outerEnd: number;
+}
+
+const APOS = (c: number) => c === 39 || c === 0x2019;
+
+export function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000;
+}
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isAlnum = (c: number) => isLetterCode(c) || isDigitCode(c);
+const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+
+/** Short words whose trailing dot belongs to them ("Co.", "Inc.", "Mr."). */
+const DOTTED = new Set(['co', 'inc', 'corp', 'ltd', 'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'prof', 'no', 'vs', 'sen', 'rep', 'gen', 'bros', 'cos']);
+
+/** "U.S", "D.R", "U.K": single letters joined by dots. */
+function isInitials(w: string): boolean {
+  if (w.length < 3) return false;
+  for (let i = 0; i < w.length; i++) {
+    const even = i % 2 === 0;
+    if (even ? !isLetterCode(w.charCodeAt(i)) : w[i] !== '.') return false;
+  }
+  return true;
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f) {
+      i++;
+      continue;
+    }
+    if (!isAlnum(c)) {
+      const ch = text[i];
+      out.push({ start: i, end: i + 1, outerEnd: i + 1, text: ch, lower: ch, word: false, cap: false, num: false, poss: false });
+      i++;
+      continue;
+    }
+    // A word: letters and digits, with . ' ’ & - / + inside when another letter or digit follows.
+    const start = i;
+    i++;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (isAlnum(d)) { i++; continue; }
+      if ((d === 46 || d === 38 || d === 45 || d === 47 || d === 0x2011) && i + 1 < n && isAlnum(text.charCodeAt(i + 1))) { i += 2; continue; }
+      // Apostrophe inside a name ("O'Brien"), not a possessive "'s" at the end.
+      if (APOS(d) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1)) &&
+        !((text[i + 1] === 's' || text[i + 1] === 'S') && !(i + 2 < n && isAlnum(text.charCodeAt(i + 2))))) { i += 2; continue; }
+      break;
+    }
+    let end = i;
+    let w = text.slice(start, end);
+    // Trailing dot of initials and short abbreviations; "+" of "OPEC+".
+    if (i < n && text[i] === '.' && (isInitials(w) || DOTTED.has(w.toLowerCase()))) { i++; end = i; w += '.'; }
+    else if (i < n && text[i] === '+' && w.length > 1 && w === w.toUpperCase() && !(i + 1 < n && isDigitCode(text.charCodeAt(i + 1)))) { i++; end = i; w += '+'; }
+    let poss = false;
+    let outerEnd = end;
+    if (i < n && APOS(text.charCodeAt(i))) {
+      if (i + 1 < n && (text[i + 1] === 's' || text[i + 1] === 'S') && !(i + 2 < n && isAlnum(text.charCodeAt(i + 2)))) {
+        poss = true;
+        outerEnd = i + 2;
+        i += 2;
+      } else if (w.endsWith('s') && !(i + 1 < n && isAlnum(text.charCodeAt(i + 1)))) {
+        poss = true;
+        outerEnd = i + 1;
+        i += 1;
+      }
+    }
+    const first = w[0];
+    out.push({
+      start, end, outerEnd, text: w, lower: w.toLowerCase().replace(/\u2019/g, "'"), word: true,
+      cap: isUpper(first), num: isDigitCode(first.charCodeAt(0)), poss,
+    });
+  }
+  return out;
+}
