@@ -20,6 +20,8 @@ const ADVERSARIAL: Record<string, (n: number) => string> = {
   'number words and times': (n) => repeatTo('three times ', n),
   'word percents': (n) => repeatTo('half a half a quarter of a per per-cent five-percentage ', n),
   'hyphenated units': (n) => repeatTo('1-billion-dollar-1-basis-', n),
+  'word amounts': (n) => repeatTo('a billion a million two thousand half a trillion ', n),
+  'dollar suffix letters': (n) => repeatTo('$A$US$1', n),
   'letters glued to digits': (n) => repeatTo('A1', n),
   'minus signs': (n) => repeatTo('-−–1', n),
   'spaces after a word number': (n) => 'three' + ' '.repeat(n - 12) + 'times',

@@ -62,6 +62,12 @@ describe('findFigures: money', () => {
     expect(money('The dividend rose to 45c a share.')).toEqual([[0.45, 'USD']]);
   });
 
+  it('reads regional forms: $A, RM...bil, RMB after the amount, US cents', () => {
+    expect(money('Qantas raised $A1.2bn; Maybank earned RM500mil; 3bn RMB; a 20 US cents dividend.')).toEqual([
+      [1.2e9, 'AUD'], [5e8, 'MYR'], [3e9, 'CNY'], [0.2, 'USD'],
+    ]);
+  });
+
   it('tolerates no-break spaces between number and unit', () => {
     expect(money('sales of 31.7\u00a0billion yuan and €\u00a05bn')).toEqual([[31.7e9, 'CNY'], [5e9, 'EUR']]);
     expect(money('Next closed at 13\u2009990p')).toEqual([[139.9, 'GBP']]);

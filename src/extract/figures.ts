@@ -6,7 +6,7 @@
 // unit. Numbers without a unit (years, counts, model names) are not figures.
 import type { Figure, FigureKind } from './types.ts';
 import { isDigit, isLetter, readNumber, readScale, scaleValue, type ParsedNumber } from './numbers.ts';
-import { readCurrencyAfter, readCurrencyBefore } from './money.ts';
+import { findWordAmounts, readCurrencyAfter, readCurrencyBefore } from './money.ts';
 import { findWordPercents, readPercentAfter } from './percent.ts';
 import { findWordMultiples, readOtherUnitAfter } from './other-figures.ts';
 
@@ -168,15 +168,18 @@ export function findFigures(text: string): FigureSpan[] {
   return mergeWordFigures(text, out);
 }
 
-/** Figures written in words: "three times earnings", "half a percentage point". */
+/** Figures written in words: "three times earnings", "half a percentage point", "a billion dollars". */
 function wordFigures(text: string): FigureSpan[] {
   const spans: FigureSpan[] = [];
-  const add = (start: number, end: number, kind: FigureKind, value: number) => {
+  const add = (start: number, end: number, kind: FigureKind, value: number, currency?: string) => {
     const t = text.slice(start, end);
-    spans.push({ start, end, text: t, figure: { kind, text: t, value } });
+    const figure: Figure = { kind, text: t, value };
+    if (currency) figure.currency = currency;
+    spans.push({ start, end, text: t, figure });
   };
   for (const w of findWordMultiples(text)) add(w.start, w.end, 'multiple', w.value);
   for (const w of findWordPercents(text)) add(w.start, w.end, 'percent', w.value);
+  for (const w of findWordAmounts(text)) add(w.start, w.end, 'money', w.value, w.currency);
   return spans.sort((a, b) => a.start - b.start);
 }
 

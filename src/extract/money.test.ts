@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCurrencyAfter, readCurrencyBefore } from './money.ts';
+import { findWordAmounts, readCurrencyAfter, readCurrencyBefore } from './money.ts';
 
 /** Currency read before the first digit of `text`. */
 function before(text: string) {
@@ -30,6 +30,14 @@ describe('readCurrencyBefore', () => {
     expect(before('Rmb3bn')?.currency).toBe('CNY');
     expect(before('Rs. 500 crore')?.currency).toBe('INR');
     expect(before('Rs 20')?.currency).toBe('INR');
+  });
+
+  it('reads dollar forms with the country after the sign or an ISO code before it', () => {
+    expect(before('$A1.2bn')).toEqual({ start: 0, currency: 'AUD' });
+    expect(before('a $US500m loan')).toEqual({ start: 2, currency: 'USD' });
+    expect(before('AUD$4')?.currency).toBe('AUD');
+    expect(before('RM1.2bil')?.currency).toBe('MYR');
+    expect(before('X$A5')).toBeNull();
   });
 
   it('ignores letters that are not currencies and codes inside words', () => {
@@ -87,5 +95,20 @@ describe('readCurrencyAfter', () => {
     expect(readCurrencyAfter(' won a share', 0, false, false)?.currency).toBe('KRW');
     expect(readCurrencyAfter(' pounds of beef', 0, false, false)).toBeNull();
     expect(readCurrencyAfter(' pounds a week', 0, false, true)?.currency).toBe('GBP');
+  });
+});
+
+describe('findWordAmounts', () => {
+  it('reads amounts written in words when a currency follows', () => {
+    expect(findWordAmounts('They spent a billion dollars and half a trillion yen.').map((w) => [w.value, w.currency])).toEqual([
+      [1e9, 'USD'], [5e11, 'JPY'],
+    ]);
+    const t = 'nearly two million euros';
+    const [w] = findWordAmounts(t);
+    expect(t.slice(w.start, w.end)).toBe('two million euros');
+  });
+
+  it('ignores counts and adjectives', () => {
+    expect(findWordAmounts('a million users and a billion-dollar company')).toEqual([]);
   });
 });

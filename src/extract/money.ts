@@ -30,12 +30,16 @@ const ISO_CODES = new Set([
 /** Letters written in front of "$". */
 const DOLLAR_PREFIXES: Record<string, string> = {
   US: 'USD', HK: 'HKD', A: 'AUD', AU: 'AUD', C: 'CAD', CA: 'CAD', NZ: 'NZD', S: 'SGD', R: 'BRL', NT: 'TWD',
-  MX: 'MXN', Mex: 'MXN',
+  MX: 'MXN', Mex: 'MXN', USD: 'USD', AUD: 'AUD', CAD: 'CAD', NZD: 'NZD', HKD: 'HKD', SGD: 'SGD', TWD: 'TWD', MXN: 'MXN',
 };
+
+/** Letters written after "$" ("$A1.2bn", "$US500m"), as some Australian and NZ papers do. */
+const DOLLAR_SUFFIXES: Record<string, string> = { A: 'AUD', US: 'USD', NZ: 'NZD', C: 'CAD', HK: 'HKD', S: 'SGD' };
 
 /** Other letter prefixes that are not ISO codes ("Rs 500", "Rmb3bn", "SFr5.4bn"). */
 const LETTER_PREFIXES: Record<string, string> = {
-  Rs: 'INR', Rmb: 'CNY', RMB: 'CNY', SFr: 'CHF', Sfr: 'CHF', Fr: 'CHF', Dh: 'AED', Dhs: 'AED', Rp: 'IDR',
+  Rs: 'INR', Rmb: 'CNY', RMB: 'CNY', SFr: 'CHF', Sfr: 'CHF', Fr: 'CHF', Dh: 'AED', Dhs: 'AED', Rp: 'IDR', RM: 'MYR',
+  KSh: 'KES', Ksh: 'KES',
   ...Object.fromEntries([...ISO_CODES].map((c) => [c, c])),
 };
 
@@ -83,7 +87,12 @@ export function readCurrencyBefore(text: string, numStart: number): CurrencyPref
   let end = j;
   if (ch === '.' && end >= 3 && text.slice(end - 3, end) === 'Rs.') end--;
   const from = letterRunBefore(text, end, 3);
-  if (from === null || from === end || !boundaryBefore(text, from)) return null;
+  if (from === null || from === end) return null;
+  if (text[from - 1] === '$' && end === j) {
+    const currency = DOLLAR_SUFFIXES[text.slice(from, end)];
+    return currency && boundaryBefore(text, from - 1) ? { start: from - 1, currency } : null;
+  }
+  if (!boundaryBefore(text, from)) return null;
   const currency = LETTER_PREFIXES[text.slice(from, end)];
   return currency ? { start: from, currency } : null;
 }
@@ -94,7 +103,7 @@ export function readCurrencyBefore(text: string, numStart: number): CurrencyPref
  * tried before "pounds", "euro cents" before "euro".
  */
 const WORDS: ReadonlyArray<[string, string, boolean, number?]> = [
-  ['hong kong dollar', 'HKD', true], ['us dollar', 'USD', true], ['u.s. dollar', 'USD', true],
+  ['us cent', 'USD', true, 0.01], ['hong kong dollar', 'HKD', true], ['us dollar', 'USD', true], ['u.s. dollar', 'USD', true],
   ['australian dollar', 'AUD', true], ['canadian dollar', 'CAD', true], ['new zealand dollar', 'NZD', true],
   ['singapore dollar', 'SGD', true], ['new taiwan dollar', 'TWD', true], ['taiwan dollar', 'TWD', true],
   ['nt dollar', 'TWD', true], ['dollar', 'USD', true],
@@ -160,6 +169,7 @@ export function readCurrencyAfter(text: string, i: number, hasScale: boolean, ba
   }
   const code = text.slice(j, j + 3);
   if (ISO_CODES.has(code) && wordAt(text, j, code, false)) return { end: j + 3, currency: code, factor: 1 };
+  if (code === 'RMB' && wordAt(text, j, code, false)) return { end: j + 3, currency: 'CNY', factor: 1 };
   for (const [stem, currency, plural, factor = 1] of WORDS) {
     if (!startsWithCi(text, j, stem)) continue;
     let end = j + stem.length;
@@ -170,4 +180,35 @@ export function readCurrencyAfter(text: string, i: number, hasScale: boolean, ba
     return { end, currency, factor };
   }
   return null;
+}
+
+const SCALE_WORDS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const COUNT_WORDS: Record<string, number> = {
+  'half a': 0.5, a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+};
+
+/**
+ * Amounts in words: "a billion dollars", "half a trillion yen", "two million
+ * euros". The currency word must follow after a space ("a billion-dollar
+ * company" is an adjective, not an amount). Fixed alternatives only, one pass.
+ */
+const WORD_AMOUNT = /\b(half a|a|one|two|three|four|five|six|seven|eight|nine|ten)[ \u00a0](thousand|million|billion|trillion)(?= )/gi;
+
+export interface WordAmount {
+  start: number;
+  end: number;
+  value: number;
+  currency: string;
+}
+
+export function findWordAmounts(text: string): WordAmount[] {
+  const out: WordAmount[] = [];
+  for (const m of text.matchAll(WORD_AMOUNT)) {
+    const end = m.index + m[0].length;
+    const unit = readCurrencyAfter(text, end, true, false);
+    if (!unit || unit.factor !== 1) continue;
+    const value = COUNT_WORDS[m[1].toLowerCase()] * SCALE_WORDS[m[2].toLowerCase()];
+    out.push({ start: m.index, end: unit.end, value, currency: unit.currency });
+  }
+  return out;
 }

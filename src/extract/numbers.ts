@@ -116,6 +116,8 @@ const SCALES: ReadonlyArray<{ word: string; factor: number; spaced: boolean; cas
   { word: 'lakh crore', factor: 1e12, spaced: true, caseless: true },
   { word: 'lakh', factor: 1e5, spaced: true, caseless: true },
   { word: 'trn', factor: 1e12, spaced: true, caseless: true },
+  { word: 'bil', factor: 1e9, spaced: true, caseless: true },
+  { word: 'mil', factor: 1e6, spaced: true, caseless: true },
   { word: 'bln', factor: 1e9, spaced: true, caseless: true },
   { word: 'mln', factor: 1e6, spaced: true, caseless: true },
   { word: 'tn', factor: 1e12, spaced: true, caseless: true },
