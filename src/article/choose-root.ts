@@ -3,7 +3,7 @@
 // several chunks or columns), never sidebars or comment threads.
 import type { Agg } from './aggregate.ts';
 import { isGood } from './aggregate.ts';
-import type { Walk } from './collect-units.ts';
+import type { Unit, Walk } from './collect-units.ts';
 import { classWords, isBoilerWords, isContentWords, isStrongContentWords } from './tags.ts';
 
 export interface RootChoice {
@@ -13,7 +13,12 @@ export interface RootChoice {
   how: string;
 }
 
-export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element): RootChoice | null {
+/**
+ * `inLd`, when the page has a JSON-LD articleBody, tells whether a unit's text
+ * is in it; if the chosen container's text mostly is, text that is not does
+ * not count as more story when widening.
+ */
+export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, inLd?: (u: Unit) => boolean): RootChoice | null {
   const bodyProps = new Set(w.bodyProps);
   let best: Element | null = null;
   let bestScore = 0;
@@ -34,6 +39,8 @@ export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element): Roo
   // Widen to an ancestor while that adds story text and little else. Levels
   // that add nothing (a grid cell around the body) are looked through.
   let root = best;
+  const ldCovers = inLd ? coverage(w, aggs.get(best)!, inLd) >= 0.5 : false;
+  const isStory = (u: Unit): boolean => isGood(u) && (!ldCovers || inLd!(u));
   for (let p = root.parentElement; p && p !== body && p.localName !== 'html'; p = p.parentElement) {
     const inner = aggs.get(root)!;
     const outer = aggs.get(p);
@@ -47,7 +54,7 @@ export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element): Roo
       // Text after a rule that follows the story is an appendix, not more story.
       if (i > inner.last && u.afterRule) appendix = true;
       allExtra += u.text;
-      if (!appendix && isGood(u) && !(u.boiler && u.boiler !== p && p.contains(u.boiler))) goodExtra += u.text;
+      if (!appendix && isStory(u) && !(u.boiler && u.boiler !== p && p.contains(u.boiler))) goodExtra += u.text;
     }
     if (allExtra < 50) continue;
     if (goodExtra < Math.max(80, 0.2 * inner.good) || goodExtra < 0.5 * allExtra) break;
@@ -55,4 +62,17 @@ export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element): Roo
     how = 'story split over several containers';
   }
   return { root, score: bestScore, how };
+}
+
+/** Share of a container's good text that the JSON-LD articleBody holds. */
+function coverage(w: Walk, a: Agg, inLd: (u: Unit) => boolean): number {
+  let good = 0;
+  let found = 0;
+  for (let i = a.first; i <= a.last; i++) {
+    const u = w.units[i];
+    if (!isGood(u)) continue;
+    good += u.text;
+    if (inLd(u)) found += u.text;
+  }
+  return good ? found / good : 0;
 }

@@ -35,11 +35,12 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     const ld = u.links / u.text;
     let s = (1 + u.commas + Math.min(u.text / 100, 3)) * (1 - ld);
     if (u.boiler) s *= 0.3;
-    if (meta.bodyKey && u.text >= 40 && inLdBody(u)) s *= 2;
+    // JSON-LD articleBody is the publisher's own word on what the story is.
+    if (meta.bodyKey && u.text >= 40) s *= inLdBody(u) ? 3 : meta.bodyKey.length >= 300 ? 0.5 : 1;
     return s;
   });
   const h1 = findTitle(w.h1s, meta.headline, doc.title);
-  const choice = chooseRoot(w, aggs, body);
+  const choice = chooseRoot(w, aggs, body, meta.bodyKey ? inLdBody : undefined);
   if (!choice) return { isArticle: false, reason: 'no paragraph-like text', title: h1.text, blocks: [] };
   const units = selectBlocks(w, aggs, choice.root, h1.text, text);
   const standfirst = findStandfirst(w, h1.el, units[0], meta.description, text);
@@ -76,7 +77,7 @@ function countTeasers(w: Walk, root: Element): number {
   for (const u of w.units) {
     if (u.text < 20 || u.text > 200 || u.links / u.text < 0.8 || u.stops > 1) continue;
     if (!(root === u.el || root.contains(u.el))) continue;
-    if (u.boiler && u.boiler !== root && root.contains(u.boiler)) continue;
+    if (u.boiler && u.boiler !== root && u.boiler !== u.el && root.contains(u.boiler)) continue;
     const next = w.units[u.index + 1];
     const blurb = next && next.text >= 40 && next.text <= 400 && next.links / next.text < 0.2;
     if (HEADING_TAGS.has(u.tag) || blurb) n++;

@@ -65,8 +65,12 @@ const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const HIDDEN_CLASSES = new Set(['hidden', 'hide', 'is-hidden', 'element-hidden', 'visually-hidden', 'visuallyhidden',
   'sr-only', 'screen-reader-text', 'screenreader-only', 'u-hidden', 'd-none', 'offscreen']);
 
-/** Inline furniture that sits inside paragraphs: captions and credits of inline images, hover cards. */
-const INLINE_FURNITURE_RE = /(?:^| )(?:caption|credit|credits|tooltip|popover|rollover|hovercard|hover card)(?= |$)/;
+/**
+ * Inline furniture that sits inside paragraphs: captions and credits of inline
+ * images, and the hidden part of hover cards ("rollover-people-block",
+ * "tooltip-content"; not the "rollover-people" wrapper, which holds the name).
+ */
+const INLINE_FURNITURE_RE = /(?:^| )(?:caption|credit|credits|hovercard|tooltiptext|(?:tooltip|popover|rollover|hover) (?:card|block|content|popup|box|panel|text|body))(?= |$)/;
 
 /** What one look at an element's attributes tells: read once per element in the walk. */
 export interface Look {
