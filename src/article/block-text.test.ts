@@ -1,6 +1,6 @@
 // blockText: a block's own text, one line per paragraph.
 import { describe, expect, it } from 'vitest';
-import { blockText } from './index.ts';
+import { blockText, visibleBlockText } from './index.ts';
 import { parse } from './test-page.ts';
 
 const el = (html: string) => parse(`<html><body>${html}</body></html>`).body.firstElementChild!;
@@ -31,6 +31,6 @@ describe('blockText', () => {
   });
 
   it('honours an isHidden hook', () => {
-    expect(blockText(el('<p>Keep <b class="x">drop</b> this</p>'), (e) => e.classList.contains('x'))).toBe('Keep this');
+    expect(visibleBlockText(el('<p>Keep <b class="x">drop</b> this</p>'), (e) => e.classList.contains('x'))).toBe('Keep this');
   });
 });

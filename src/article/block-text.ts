@@ -6,10 +6,14 @@ import { BLOCK_TAGS, CELL_TAGS, SKIP_TAGS, hiddenByMarkup } from './tags.ts';
 
 export type HiddenCheck = (el: Element) => boolean;
 
-export function blockText(el: Element, isHidden?: HiddenCheck): string {
+export function blockText(el: Element): string {
+  return visibleBlockText(el);
+}
+
+/** blockText with a layout-aware hidden check (the live page passes one; linkedom has no layout). */
+export function visibleBlockText(el: Element, isHidden?: HiddenCheck): string {
   const parts: string[] = [];
-  // typeof check: `blocks.map(blockText)` passes the index as the second argument.
-  collect(el, parts, typeof isHidden === 'function' ? isHidden : undefined, true);
+  collect(el, parts, isHidden, true);
   return tidy(parts.join(''));
 }
 

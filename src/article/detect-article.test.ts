@@ -125,7 +125,7 @@ describe('detectArticle', () => {
   it('skips what an isHidden hook reports hidden (the browser passes a computed-style check)', () => {
     const doc = page(`<h1>Marvell shares jump</h1><div class="article-body"><p>${P1}</p><p class="collapsed">${P2}</p><p>${P3}</p></div>`);
     const a = detectArticle(doc, { isHidden: (el) => el.classList.contains('collapsed') });
-    expect(a.blocks.map((b) => blockText(b))).toEqual([P1, P3]);
+    expect(a.blocks.map(blockText)).toEqual([P1, P3]);
   });
 
   describe('says when a page is not an article, and why', () => {

@@ -1,7 +1,7 @@
 // Article-body detection: finds the story's blocks on a page without touching
 // it. Works on the live DOM (content script) and on linkedom (CLI, tests).
 import { aggregate, isGood } from './aggregate.ts';
-import { blockText, type HiddenCheck } from './block-text.ts';
+import { visibleBlockText, type HiddenCheck } from './block-text.ts';
 import { chooseRoot } from './choose-root.ts';
 import { collectUnits, type Unit } from './collect-units.ts';
 import { isArticleType, isListingType, readMeta, textKey, type PageMeta } from './metadata.ts';
@@ -24,7 +24,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   const texts = new Map<Unit, string>();
   const text = (u: Unit): string => {
     let t = texts.get(u);
-    if (t === undefined) texts.set(u, (t = blockText(u.el, options.isHidden)));
+    if (t === undefined) texts.set(u, (t = visibleBlockText(u.el, options.isHidden)));
     return t;
   };
   const inLdBody = (u: Unit): boolean => {

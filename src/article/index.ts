@@ -2,4 +2,4 @@
 // document, never modifies it.
 export type { ArticleBody } from './types.ts';
 export { detectArticle, type DetectOptions } from './detect-article.ts';
-export { blockText, type HiddenCheck } from './block-text.ts';
+export { blockText, visibleBlockText, type HiddenCheck } from './block-text.ts';
