@@ -21,6 +21,8 @@ describe('normalizeUrl', () => {
   it('finds the registrable domain', () => {
     expect(registrableDomain('www.bbc.co.uk')).toBe('bbc.co.uk');
     expect(registrableDomain('markets.ft.com')).toBe('ft.com');
+    expect(registrableDomain('127.0.0.1')).toBe('127.0.0.1');
+    expect(registrableDomain('10.0.0.1')).not.toBe(registrableDomain('192.168.0.1'));
   });
 });
 

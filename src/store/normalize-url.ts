@@ -50,6 +50,7 @@ export function siteOf(input: string): string {
 
 /** Last two host labels (three for hosts like bbc.co.uk): a rough registrable domain. */
 export function registrableDomain(host: string): string {
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host) || host.includes(':') || host.startsWith('[')) return host;
   const labels = host.toLowerCase().replace(/^www\./, '').split('.');
   const secondLevel = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu']);
   const take = labels.length >= 3 && secondLevel.has(labels[labels.length - 2]) && labels[labels.length - 1].length === 2 ? 3 : 2;
