@@ -162,17 +162,6 @@ function snapshot(): { page: PageInfo; summary: PageSummary } | null {
   return session && info ? { page: info, summary: session.summary() } : null;
 }
 
-async function setSiteDisabled(disabled: boolean) {
-  const settings = await call('settings/get', {});
-  if (!settings || !info) return;
-  const site = info.site;
-  const list = settings.disabledSites.filter((s) => s !== site);
-  if (disabled) list.push(site);
-  if (list.length !== settings.disabledSites.length || disabled !== settings.disabledSites.includes(site)) {
-    await call('settings/set', { disabledSites: list });
-  }
-}
-
 listen({
   'content/summary': () => snapshot(),
   async 'content/scan'() {
@@ -190,8 +179,9 @@ listen({
       siteDisabled = false;
       start(forcedArticle());
     }
+    // Per-site "off" is remembered by whoever asks for it (the popup writes Settings.disabledSites);
+    // here a toggle only affects this page, and disabledSites is honoured on load.
     if (enabled === false) interaction.card.hide();
-    if (typeof enabled === 'boolean') void setSiteDisabled(!enabled);
     return state;
   },
   'content/scroll-to'(req) {
