@@ -62,8 +62,7 @@ function readCandidate(text: string, num: ParsedNumber): Candidate {
   if (other) return Object.assign(c, { end: other.end, kind: other.kind });
   const scale = readScale(text, num.end);
   const afterScale = scale ? scale.end : num.end;
-  const bareSmallInt = !scale && !num.grouped && num.decimals === 0 && num.value < 1000;
-  const suffix = readCurrencyAfter(text, afterScale, !!scale, bareSmallInt);
+  const suffix = readCurrencyAfter(text, afterScale, !!scale, num);
   if (scale) Object.assign(c, { end: scale.end, scale: scale.factor, hasScale: true });
   if (suffix) {
     Object.assign(c, { end: suffix.end, kind: 'money', currency: suffix.currency, unitFactor: suffix.factor, cents: !!suffix.cents });

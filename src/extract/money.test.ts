@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findWordAmounts, readCurrencyAfter, readCurrencyBefore } from './money.ts';
+import { readNumber, readScale } from './numbers.ts';
 
 /** Currency read before the first digit of `text`. */
 function before(text: string) {
@@ -50,51 +51,73 @@ describe('readCurrencyBefore', () => {
 });
 
 describe('readCurrencyAfter', () => {
+  /** Reads the first number of `text` and its scale as the recogniser does, then the currency after them. */
+  function after(text: string) {
+    const num = readNumber(text, text.search(/\d/));
+    const scale = readScale(text, num.end);
+    return readCurrencyAfter(text, scale ? scale.end : num.end, !!scale, num);
+  }
+
   it('reads pence and cents', () => {
-    expect(readCurrencyAfter('41p.', 2, false, true)).toEqual({ end: 3, currency: 'GBP', factor: 0.01 });
-    expect(readCurrencyAfter('2,874 pence', 5, false, false)).toMatchObject({ end: 11, factor: 0.01, currency: 'GBP' });
-    expect(readCurrencyAfter('45 cents a share', 2, false, true)).toMatchObject({ end: 8, factor: 0.01, cents: true });
+    expect(after('41p.')).toEqual({ end: 3, currency: 'GBP', factor: 0.01 });
+    expect(after('2,874 pence')).toMatchObject({ end: 11, factor: 0.01, currency: 'GBP' });
+    expect(after('45 cents a share')).toMatchObject({ end: 8, factor: 0.01, cents: true });
+    expect(after('20 euro cents')).toMatchObject({ currency: 'EUR', factor: 0.01 });
+    expect(after('45¢')).toMatchObject({ factor: 0.01, cents: true });
   });
 
-  it('reads euro cents and symbols written after the amount', () => {
-    expect(readCurrencyAfter(' euro cents', 0, false, true)).toMatchObject({ currency: 'EUR', factor: 0.01 });
-    expect(readCurrencyAfter(' €', 0, false, true)).toMatchObject({ end: 2, currency: 'EUR', factor: 1 });
-    expect(readCurrencyAfter('¢', 0, false, true)).toMatchObject({ factor: 0.01, cents: true });
-    expect(readCurrencyAfter(' €6', 0, false, true)).toBeNull();
+  it('reads "45c" only where it is a price or a price move', () => {
+    expect(after('fell 5c to $1.20')).toMatchObject({ factor: 0.01, cents: true });
+    expect(after('paid 45c a share')).toMatchObject({ factor: 0.01 });
+    expect(after('under section 5c of the act')).toBeNull();
   });
 
-  it('does not read pence from pm, pp or a video resolution', () => {
-    expect(readCurrencyAfter('5.30pm', 4, false, true)).toBeNull();
-    expect(readCurrencyAfter('2pp', 1, false, true)).toBeNull();
-    expect(readCurrencyAfter('1080p video', 4, false, false)).toBeNull();
+  it('reads symbols written after the amount, unless they start the next amount', () => {
+    expect(after('5 €')).toMatchObject({ end: 3, currency: 'EUR', factor: 1 });
+    expect(after('5 €6')).toBeNull();
+  });
+
+  it('does not read pence from times, pp or a video resolution', () => {
+    expect(after('5.30pm')).toBeNull();
+    expect(after('at 3p.m. on Friday')).toBeNull();
+    expect(after('2pp')).toBeNull();
+    expect(after('1080p video')).toBeNull();
   });
 
   it('reads currency words and codes after the amount', () => {
-    const after = (t: string) => readCurrencyAfter(t, 0, true, false)?.currency;
-    expect(after(' yuan')).toBe('CNY');
-    expect(after(' renminbi')).toBe('CNY');
-    expect(after(' Swiss francs')).toBe('CHF');
-    expect(after(' Hong Kong dollars')).toBe('HKD');
-    expect(after(' US dollars')).toBe('USD');
-    expect(after(' euros')).toBe('EUR');
-    expect(after(' rupees')).toBe('INR');
-    expect(after(' won')).toBe('KRW');
-    expect(after(' USD')).toBe('USD');
-    expect(after(' Egyptian pounds')).toBe('EGP');
-    expect(after(' Mexican pesos')).toBe('MXN');
-    expect(after(' South Korean won')).toBe('KRW');
-    expect(after('-dollar deal')).toBe('USD');
-    expect(after(' dollar')).toBe('USD');
-    expect(after(' pesos')).toBeUndefined();
-    expect(after(' yenx')).toBeUndefined();
-    expect(after(' users')).toBeUndefined();
+    const cur = (t: string) => after(t)?.currency;
+    expect(cur('5bn yuan')).toBe('CNY');
+    expect(cur('5bn renminbi')).toBe('CNY');
+    expect(cur('5bn Swiss francs')).toBe('CHF');
+    expect(cur('5bn Hong Kong dollars')).toBe('HKD');
+    expect(cur('5 US dollars')).toBe('USD');
+    expect(cur('5 euros')).toBe('EUR');
+    expect(cur('5 crore rupees')).toBe('INR');
+    expect(cur('5,000 won')).toBe('KRW');
+    expect(cur('5bn USD')).toBe('USD');
+    expect(cur('5bn Egyptian pounds')).toBe('EGP');
+    expect(cur('5m Mexican pesos')).toBe('MXN');
+    expect(cur('5tn South Korean won')).toBe('KRW');
+    expect(cur('a 5-billion-dollar deal')).toBe('USD');
+    expect(cur('5 billion dollar')).toBe('USD');
+    expect(cur('5 pesos')).toBeUndefined();
+    expect(cur('5 yenx')).toBeUndefined();
+    expect(cur('5 users')).toBeUndefined();
   });
 
-  it('reads "won" and "pounds" as money only where they are not a verb or a weight', () => {
-    expect(readCurrencyAfter(' won the vote', 0, false, true)).toBeNull();
-    expect(readCurrencyAfter(' won a share', 0, false, false)?.currency).toBe('KRW');
-    expect(readCurrencyAfter(' pounds of beef', 0, false, false)).toBeNull();
-    expect(readCurrencyAfter(' pounds a week', 0, false, true)?.currency).toBe('GBP');
+  it('reads "won" as money only where it is not the verb', () => {
+    expect(after('8 won the vote')).toBeNull();
+    expect(after('1,000 won a share')?.currency).toBe('KRW');
+  });
+
+  it('reads "pounds" as money, not weight, only with a scale, pence or "sterling"', () => {
+    expect(after('5 million pounds')?.currency).toBe('GBP');
+    expect(after('4.50 pounds')?.currency).toBe('GBP');
+    expect(after('20 pounds sterling')?.currency).toBe('GBP');
+    expect(after('lost 20 pounds')).toBeNull();
+    expect(after('300 pounds of beef')).toBeNull();
+    expect(after('a 5-pound bag')).toBeNull();
+    expect(after('a 10 pound note')).toBeNull();
   });
 });
 

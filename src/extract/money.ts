@@ -2,7 +2,7 @@
 // ("HK$", "€", "USD ", "SFr") or the word after it ("yuan", "Swiss francs",
 // "pence"). Only bounded look-around from a number already found, so the cost
 // per number is constant whatever the page holds.
-import { isDigit, isInlineSpace, isLetter, skipOneSpace, skipUnitGap, wordAt } from './numbers.ts';
+import { isDigit, isInlineSpace, isLetter, skipOneSpace, skipUnitGap, wordAt, type ParsedNumber } from './numbers.ts';
 
 export interface CurrencyPrefix {
   /** Index of the first character of the symbol or code. */
@@ -135,21 +135,46 @@ function startsWithCi(text: string, i: number, word: string): boolean {
   return text.slice(i, i + word.length).toLowerCase() === word;
 }
 
+/**
+ * "5 million pounds" and "4.50 pounds" are money; "lost 20 pounds", "a 5-pound
+ * bag" and "300 pounds of beef" are weights, the more common sense after a
+ * plain number in American English.
+ */
+function poundsAreMoney(text: string, start: number, end: number, hasScale: boolean, num: ParsedNumber | null): boolean {
+  if (text[start - 1] === '-') return false; // "a 5-pound bag", "a 2-billion-pound fund" reads as an adjective
+  const plural = text[end - 1] === 's' || text[end - 1] === 'S';
+  if (!plural) return hasScale; // "5 billion pound"
+  if (/^\s+of\b/.test(text.slice(end, end + 5))) return false;
+  return hasScale || (num !== null && num.decimals === 2) || /^[ \u00a0]sterling\b/i.test(text.slice(end, end + 10));
+}
+
 /** Symbols some pages write after the amount ("5 €", "45¢"). */
 const SYMBOLS_AFTER: Record<string, [string, number]> = { '€': ['EUR', 1], '¢': ['USD', 0.01], '₫': ['VND', 1] };
 
+/** Words before "45c" that show it is a price or a price move, not a clause ("section 5c"). */
+const CENTS_BEFORE = /(?:^|[^a-z])(?:up|down|rose|fell|gained|lost|added|shed|climbed|dropped|slipped|jumped|to|at|from|of|by|was|were|is|paid|pay|cost|costs|just|about|only)[ \u00a0]$/i;
+const CENTS_AFTER = /^[ \u00a0](?:(?:a|per)[ \u00a0](?:share|litre|liter|gallon|kilo|kg|unit)|each|apiece)\b/i;
+
 /**
- * The currency word after a number (and its scale) ending at `i`.
- * `bareSmallInt` is true for a plain integer below 1000 with no scale, which
- * is where "won" is most often the verb ("8 won the vote").
+ * The currency word after a number (and its scale) ending at `i`. `num` is the
+ * number itself (null for a number in words): its shape tells "8 won the vote"
+ * and "lost 20 pounds" from money.
  */
-export function readCurrencyAfter(text: string, i: number, hasScale: boolean, bareSmallInt: boolean): CurrencySuffix | null {
+export function readCurrencyAfter(text: string, i: number, hasScale: boolean, num: ParsedNumber | null): CurrencySuffix | null {
   if (!hasScale) {
-    // Pence are written attached ("41p", "1,234.5p"); so are Australian-style cents ("45c").
+    // Pence are written attached ("41p", "1,234.5p"), and so are Australian-style cents ("45c").
     if (text[i] === 'p' && wordAt(text, i, 'p', false)) {
-      return VIDEO_AFTER.test(text.slice(i + 1, i + 14)) ? null : { end: i + 1, currency: 'GBP', factor: 0.01 };
+      // "3p.m." is a time, "1080p video" a resolution.
+      if (text.slice(i + 1, i + 3) === '.m' || VIDEO_AFTER.test(text.slice(i + 1, i + 14))) return null;
+      return { end: i + 1, currency: 'GBP', factor: 0.01 };
     }
-    if (text[i] === 'c' && wordAt(text, i, 'c', false)) return { end: i + 1, currency: 'USD', factor: 0.01, cents: true };
+    if (text[i] === 'c' && wordAt(text, i, 'c', false) && num) {
+      const before = text.slice(Math.max(0, num.start - 9), num.start);
+      if (CENTS_BEFORE.test(before) || CENTS_AFTER.test(text.slice(i + 1, i + 14))) {
+        return { end: i + 1, currency: 'USD', factor: 0.01, cents: true };
+      }
+      return null;
+    }
   }
   const sym = SYMBOLS_AFTER[text[skipOneSpace(text, i)]];
   if (sym) {
@@ -175,8 +200,9 @@ export function readCurrencyAfter(text: string, i: number, hasScale: boolean, ba
     let end = j + stem.length;
     if (plural && (text[end] === 's' || text[end] === 'S')) end++;
     if (isLetter(text.charCodeAt(end)) || isDigit(text.charCodeAt(end))) continue;
+    const bareSmallInt = !hasScale && num !== null && !num.grouped && num.decimals === 0 && num.value < 1000;
     if (stem === 'won' && bareSmallInt && WON_AS_VERB.test(text.slice(end, end + 12))) return null;
-    if (stem === 'pound' && /^\s+of\b/.test(text.slice(end, end + 5))) return null;
+    if (stem === 'pound' && !poundsAreMoney(text, j, end, hasScale, num)) return null;
     return { end, currency, factor };
   }
   return null;
@@ -205,7 +231,7 @@ export function findWordAmounts(text: string): WordAmount[] {
   const out: WordAmount[] = [];
   for (const m of text.matchAll(WORD_AMOUNT)) {
     const end = m.index + m[0].length;
-    const unit = readCurrencyAfter(text, end, true, false);
+    const unit = readCurrencyAfter(text, end, true, null);
     if (!unit || unit.factor !== 1) continue;
     const value = COUNT_WORDS[m[1].toLowerCase()] * SCALE_WORDS[m[2].toLowerCase()];
     out.push({ start: m.index, end: unit.end, value, currency: unit.currency });

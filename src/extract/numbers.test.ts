@@ -7,6 +7,7 @@ describe('readNumber', () => {
     expect(readNumber('1,234,567.89 x', 0)).toMatchObject({ end: 12, value: 1234567.89, grouped: true });
     expect(readNumber('13\u2009990p', 0)).toMatchObject({ value: 13990, end: 6 });
     expect(readNumber('13\u202f990', 0).value).toBe(13990);
+    expect(readNumber('5\u00a0000\u00a0000 euros', 0).value).toBe(5000000);
   });
 
   it('does not take a comma and a space as a thousands separator', () => {
@@ -23,6 +24,8 @@ describe('readNumber', () => {
     expect(readNumber('1,1,1,1', 0)).toMatchObject({ valid: false, end: 7 });
     expect(readNumber('12,34', 0)).toMatchObject({ valid: false });
     expect(readNumber('9'.repeat(40), 0)).toMatchObject({ valid: false, end: 40 });
+    expect(readNumber('000 euros', 0)).toMatchObject({ valid: false });
+    expect(readNumber('0.5', 0)).toMatchObject({ valid: true, value: 0.5 });
   });
 });
 

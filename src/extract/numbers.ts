@@ -30,9 +30,9 @@ export function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f);
 }
 
-/** Separators allowed between thousands groups: comma, thin space, narrow no-break space. */
+/** Separators allowed between thousands groups: comma, thin space, no-break and narrow no-break space. */
 function isGroupSeparator(code: number): boolean {
-  return code === 44 /* , */ || code === 0x2009 || code === 0x202f;
+  return code === 44 /* , */ || code === 0x2009 || code === 0x202f || code === 0xa0;
 }
 
 /** Spaces allowed between a number and its unit ("5 bn", "5\u00a0per cent"). */
@@ -93,7 +93,9 @@ export function readNumber(text: string, start: number): ParsedNumber {
     while (i < text.length && (isDigit(text.charCodeAt(i)) || (text.charCodeAt(i) === 44 && isDigit(text.charCodeAt(i + 1))))) i++;
   }
   if (intDigits + decimals > MAX_DIGITS) valid = false;
-  const raw = !valid ? '' : grouped ? text.slice(start, i).replace(/[,\u2009\u202f]/g, '') : text.slice(start, i);
+  // "000" or "05" without a decimal point is a code or the tail of a space-grouped number ("1 000 000").
+  if (intDigits > 1 && decimals === 0 && text.charCodeAt(start) === 48) valid = false;
+  const raw = !valid ? '' : grouped ? text.slice(start, i).replace(/[,\u2009\u202f\u00a0]/g, '') : text.slice(start, i);
   return { start, end: i, value: valid ? Number(raw) : NaN, decimals, grouped, valid };
 }
 
