@@ -156,6 +156,15 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
   ownerAt.clear();
   const chunks = splitAtRoles(text, tokens, findChunks(text, tokens, firstOfSentence, seenLower)).filter((c) => {
     // "Sequoia-backed", "San Francisco-based": the name is the part before the hyphen.
+    // "Lisbon-based Kivaro": the place word is not part of the name.
+    const head = tokens[c.s];
+    const hd = head.text.lastIndexOf('-');
+    if (c.e - c.s > 1 && hd > 0 && HYPHEN_TAILS.has(head.lower.slice(hd + 1))) {
+      c.s++;
+      c.start = tokens[c.s].start;
+      c.text = text.slice(c.start, c.end);
+      c.initial = false;
+    }
     const last = tokens[c.e - 1];
     const dash = last.text.lastIndexOf('-');
     if (dash <= 0) return true;
@@ -172,8 +181,12 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
   // Token index by start offset, to turn hit offsets into token ranges.
   const tokAt = new Map<number, number>();
   tokens.forEach((t, i) => tokAt.set(t.start, i));
-  const tokEnding = new Map<number, number>();
-  tokens.forEach((t, i) => { tokEnding.set(t.end, i); tokEnding.set(t.outerEnd, i); });
+  // Last token of a hit: the dictionary's word boundaries may differ from ours ("Co." vs "Co").
+  const lastTokenOf = (hit: DictionaryHit, s: number): number | undefined => {
+    let e = s;
+    while (e + 1 < tokens.length && tokens[e + 1].start < hit.end) e++;
+    return tokens[e].start < hit.end ? e : undefined;
+  };
   let h = 0;
   for (const c of chunks) {
     const kind = classifyChunk(c.text, tokens, c.s, c.e);
@@ -194,7 +207,7 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     let cursor = c.s;
     for (const hit of inside) {
       const hs = tokAt.get(hit.start);
-      const he = tokEnding.get(hit.end);
+      const he = hs === undefined ? undefined : lastTokenOf(hit, hs);
       if (hs === undefined || he === undefined || hs < c.s) continue;
       if (hit.ambiguous) continue;
       if (hs > cursor) pushChunkPart(cursor, hs);
@@ -209,7 +222,7 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
 
   function pushHit(hit: DictionaryHit, initial?: boolean) {
     const s = tokAt.get(hit.start);
-    const e = tokEnding.get(hit.end);
+    const e = s === undefined ? undefined : lastTokenOf(hit, s);
     if (s === undefined || e === undefined) return;
     const isInitial = initial ?? firstOfSentence[s];
     out.push({ s, e: e + 1, start: hit.start, end: hit.end, text: hit.text, initial: isInitial, kind: 'other', dict: hit, cues: new Set() });

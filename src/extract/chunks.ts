@@ -3,7 +3,7 @@
 // block, and what kind of non-company thing a chunk plainly is (index,
 // place, institution, date). Companies and people are decided from these.
 import {
-  COMMON_WORDS, DAYS, INDEX_HEADS, INDEX_NAMES, MONTHS, NAME_PARTICLES, NON_COMPANY_ACRONYMS, NON_COMPANY_HEADS,
+  COMMODITIES, COMMON_WORDS, CURRENCIES, NATIONALITIES, DAYS, INDEX_HEADS, INDEX_NAMES, MONTHS, NAME_PARTICLES, NON_COMPANY_ACRONYMS, NON_COMPANY_HEADS,
   NON_COMPANY_NAMES, PLACES,
 } from './lexicon.ts';
 import type { Token } from './tokens.ts';
@@ -77,12 +77,17 @@ export function findChunks(text: string, tokens: Token[], firstOfSentence: boole
   return out;
 }
 
-export type ChunkKind = 'index' | 'place' | 'institution' | 'date' | 'acronym-noise' | 'other';
+export type ChunkKind = 'index' | 'place' | 'institution' | 'date' | 'acronym-noise' | 'asset' | 'other';
 
 /** What a chunk plainly is when it is not a company or a person. */
 export function classifyChunk(text: string, tokens: Token[], s: number, e: number): ChunkKind {
   const lower = text.toLowerCase().replace(/\u2019/g, "'");
-  if (INDEX_NAMES.has(lower) || (INDEX_HEADS.has(tokens[s].lower) && (e - s === 1 || tokens[e - 1].num || INDEX_NAMES.has(lower)))) return 'index';
+  if (INDEX_NAMES.has(lower) || (INDEX_HEADS.has(tokens[s].lower) && e - s > 1 && tokens[e - 1].num)) return 'index';
+  // "Brent", "Bitcoin", "WTI", "Gold": a commodity, currency or coin, not a company.
+  let asset = true;
+  for (let k = s; k < e && asset; k++) asset = COMMODITIES.has(tokens[k].lower) || CURRENCIES.has(tokens[k].lower) || (k > s && ['crude', 'futures', 'prices'].includes(tokens[k].lower));
+  if (asset) return 'asset';
+  if (e - s === 1 && NATIONALITIES.has(lower)) return 'place';
   const last = tokens[e - 1].lower;
   if (last === 'index' || last === 'composite' || last === 'average') return 'index';
   if (PLACES.has(lower)) return 'place';

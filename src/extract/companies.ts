@@ -15,9 +15,9 @@ const OWNED = new Set(['shares', 'stock', 'share', 'chief', 'ceo', 'cfo', 'chair
 /** "X CEO Jane Doe", "X co-founder Jack Ma". */
 const STAFF_AFTER = new Set(['ceo', 'cfo', 'coo', 'cto', 'co-founder', 'founder', 'chairman', 'chairwoman', 'boss', 'chief', 'executives', 'shareholders', 'spokesman', 'spokeswoman', 'spokesperson', 'partner', 'owner', 'analyst', 'analysts', 'economist', 'economists', 'strategist', 'strategists', 'shares', 'stock', 'stake']);
 const DEAL_BEFORE = new Set(['buy', 'bought', 'buying', 'buys', 'acquire', 'acquired', 'acquiring', 'acquires', 'purchase', 'purchased']);
-const DEAL_NOUN_OF = new Set(['takeover', 'acquisition', 'purchase', 'shares', 'stake', 'owner', 'parent', 'rival', 'customers', 'investors', 'shareholders', 'subsidiary', 'unit', 'spin-off', 'listing', 'ipo']);
+const DEAL_NOUN_OF = new Set(['takeover', 'acquisition', 'purchase', 'shares', 'stake', 'rival', 'customers', 'investors', 'shareholders', 'spin-off', 'listing', 'ipo']);
 const DEAL_NOUN_WITH = new Set(['deal', 'merger', 'partnership', 'agreement', 'contract', 'talks', 'tie-up', 'alliance']);
-const DEAL_AFTER = new Set(['agreed', 'agrees', 'bought', 'acquired', 'invested', 'raised', 'listed', 'reported', 'posted', 'announced', 'launched', 'unveiled', 'plans', 'planned', 'shipped', 'sells', 'sold', 'makes', 'employs', 'hired', 'cut', 'raised', 'lifted', 'beat', 'missed', 'expects', 'forecast', 'delivered', 'returned']);
+const DEAL_AFTER = new Set(['agreed', 'agrees', 'bought', 'acquired', 'invested', 'raised', 'listed', 'reported', 'posted', 'announced', 'launched', 'unveiled', 'plans', 'planned', 'shipped', 'sells', 'sold', 'makes', 'employs', 'hired', 'beat', 'missed', 'expects', 'delivered', 'returned']);
 const RELATIVE_BUSINESS = new Set(['makes', 'owns', 'operates', 'runs', 'sells', 'builds', 'designs', 'produces', 'manufactures', 'supplies', 'provides', 'develops', 'employs']);
 
 const w = (t: Token | undefined) => (t && t.word ? t.lower : t?.text ?? '');

@@ -43,11 +43,11 @@ const PUSH_DOWN = new Set(['drag', 'dragged', 'dragging', 'drags']);
 const WIPE = new Set(['shaved', 'wiped', 'knocked', 'erased', 'lopped', 'shaves', 'wipes', 'wiping', 'shaving', 'knocking', 'erasing']);
 /** Verbs that carry "up"/"down"/"higher"/"lower": "ended up", "closed 1.9% higher". */
 const LINKING = new Set(['ended', 'closed', 'finished', 'traded', 'edged', 'inched', 'moved', 'ticked', 'stood', 'opened', 'was', 'were', 'is', 'are', 'been', 'trading', 'ending', 'closing', 'finishing', 'edging', 'settled', 'settling', 'went']);
-const HEDGES = new Set(['could', 'may', 'might', 'would', 'will', 'should', 'can', 'shall', 'must', 'if', 'unless', 'whether', 'expect', 'expects', 'expected', 'expecting', 'forecast', 'forecasts', 'forecasting', 'predict', 'predicts', 'predicted', 'likely', 'unlikely', 'poised', 'hope', 'hopes', 'aim', 'aims', 'plan', 'plans', 'planned', 'intend', 'intends', 'seek', 'seeks', 'want', 'wants', 'need', 'needs', 'threatened', 'threatens', 'projected', 'projects', 'estimate', 'estimates', 'see', 'sees', 'bet', 'bets', 'betting', 'wager', 'risk', 'risks', 'until', 'target', 'targets', 'wants', "won't", 'cannot', 'to']);
+const HEDGES = new Set(['could', 'may', 'might', 'would', 'will', 'should', 'can', 'shall', 'must', 'if', 'unless', 'whether', 'expect', 'expects', 'expected', 'expecting', 'forecast', 'forecasts', 'forecasting', 'predict', 'predicts', 'predicted', 'likely', 'unlikely', 'poised', 'hope', 'hopes', 'aim', 'aims', 'plan', 'plans', 'planned', 'intend', 'intends', 'seek', 'seeks', 'want', 'wants', 'need', 'needs', 'threatened', 'threatens', 'projected', 'projects', 'estimate', 'estimates', 'see', 'sees', 'bet', 'bets', 'betting', 'wager', 'risk', 'risks', 'until', 'wants', "won't", 'cannot', 'to']);
 /** "to" hedges only after these ("set to rise", "expected to fall"); "voted to reduce" reports a decision. */
 const TO_HEDGED_AFTER = new Set(['set', 'expected', 'likely', 'poised', 'due', 'going', 'projected', 'tipped', 'seen', 'forecast', 'predicted', 'able', 'want', 'wants', 'plan', 'plans', 'aim', 'aims', 'need', 'needs', 'continue', 'continues', 'begin', 'begins', 'start', 'starts', 'seem', 'seems', 'appear', 'appears', 'tend', 'tends', 'ready', 'prepared', 'try', 'tries', 'trying', 'hope', 'hopes', 'threatens', 'threatened', 'bound', 'unlikely', 'could', 'enough', 'pressure', 'room']);
 const SKIP_BEFORE_VERB = new Set(['also', 'have', 'has', 'had', 'were', 'was', 'is', 'are', 'been', 'be', 'being', 'having', 'sharply', 'steeply', 'briefly', 'further', 'slightly', 'just', 'only', 'still', 'initially', 'later', 'then', 'earlier', 'already', 'even', 'nearly', 'almost', 'marginally', 'modestly', 'collectively', 'together', 'each', 'both', 'reportedly', 'last', 'this', 'week', 'month', 'year', 'day', 'session', 'quarter', 'more', 'than', 'over', 'all', 'subsequently', 'meanwhile', 'themselves', 'itself', 'respectively', 'yesterday', 'today', 'sharply', 'significantly', 'substantially', 'hardest', 'most', 'the', 'so', 'far', 'since', 'previously', 'again']);
-const SKIP_BEFORE_SIZE = new Set(['more', 'than', 'as', 'much', 'about', 'around', 'roughly', 'nearly', 'almost', 'some', 'by', 'a', 'an', 'further', 'another', 'additional', 'just', 'over', 'sharply', 'steeply', 'slightly', 'marginally', 'up', 'down', 'higher', 'lower', 'fully', 'close', 'to', 'another', 'estimated', 'approximately']);
+const SKIP_BEFORE_SIZE = new Set(['more', 'than', 'as', 'much', 'about', 'around', 'roughly', 'nearly', 'almost', 'some', 'by', 'a', 'an', 'further', 'another', 'additional', 'just', 'over', 'sharply', 'steeply', 'slightly', 'marginally', 'up', 'down', 'higher', 'lower', 'fully', 'close', 'to', 'another', 'estimated', 'approximately', 'average']);
 const NP_WORDS = new Set(['the', 'spot', 'benchmark', 'offshore', 'onshore', 'broader', 'broad', 'tech-heavy', 'blue-chip', 'main', 'key', 'policy', 'reverse', 'repurchase', 'repo', 'federal', 'funds', 'interest', 'overnight', 'lending', 'deposit', 'prime', 'energy', 'sector', 'semiconductor', 'bank', 'mining', 'world', 'global', 'european', 'asian', 'emerging', 'us', 'u.s.', 'u.s', 'british', 'japanese', 'chinese', 'natural', 'sovereign', 'government', 'heavy', 'small-cap', 'large-cap', 'mid-cap', 'tech', 'technology', 'bank', 'banking', 'oil', 'share', 'stock', 'crude', 'west', 'texas', 'intermediate', 'an', 'a', 'its', 'their', 'dollar', 'front-month', 'most-active', 'active', 'three-month', 'ten-year', 'two-year', 'five-year', 'thirty-year', 'seven-day', 'one-year', 'long-dated', 'short-dated', 'long-term', 'short-term', 'real', 'nominal', 'inflation-linked', 'market', 'total', 'combined', 'company']);
 const FIGURE_UNITS: Record<string, boolean> = { money: true, percent: true, bp: true, points: true };
 
@@ -109,6 +109,7 @@ function hedged(tokens: Token[], i: number, first: number): boolean {
       // An aside between subject and verb is not a clause boundary for "if"/"could" ("If X, Y could rise" stays hedged by "could").
       break;
     }
+    if (t.cap && k !== first) continue; // names ("Target") are not hedges
     const l = t.lower;
     if (l === 'to') {
       if (k === i - 1 && TO_HEDGED_AFTER.has(lw(tokens[k - 1]))) return true;
@@ -138,7 +139,7 @@ function sizeAfter(block: BlockAnalysis, i: number, last: number): Size {
   let skipped = 0;
   while (k < last && figAt[k] < 0 && skipped < 4) {
     const l = lw(tokens[k]);
-    if (!SKIP_BEFORE_SIZE.has(l)) return size;
+    if (!SKIP_BEFORE_SIZE.has(l) && !(l === 'of' && lw(tokens[k - 1]) === 'average')) return size;
     if ((l === 'to' || l === 'at') && k + 1 < last && figAt[k + 1] >= 0) return size; // a level, not a change
     if (l === 'to' && lw(tokens[k - 1]) !== 'close') return size;
     k++;
@@ -428,6 +429,7 @@ function subjectEndingAt(block: BlockAnalysis, ctx: DocContext, k: number, first
   if (nameAt[k] >= 0) {
     const n = names[nameAt[k]];
     if (n.kind === 'index') return npFrom(block, k, n, 'index');
+    if (n.kind === 'asset') return npFrom(block, k, n, 'commodity');
     if (n.kind === 'other') {
       if (n.person) {
         // A person does not rise 3%; a name read as a person only from a given name is a company here.
@@ -486,7 +488,7 @@ function scanLeft(block: BlockAnalysis, ctx: DocContext, k: number, first: numbe
     if (FUNDAMENTALS.has(t.lower)) return undefined;
     if (nameAt[q] >= 0) {
       const n = names[nameAt[q]];
-      if (n.kind === 'index' || (n.kind === 'other' && !n.person)) return subjectEndingAt(block, ctx, n.e - 1, first, found);
+      if (n.kind === 'index' || n.kind === 'asset' || (n.kind === 'other' && !n.person)) return subjectEndingAt(block, ctx, n.e - 1, first, found);
       q = n.s;
       continue;
     }
@@ -512,7 +514,7 @@ function npFrom(block: BlockAnalysis, k: number, name: NameSpan | undefined, fal
     const l = lw(t);
     if (nameAt[q] >= 0) {
       const n = names[nameAt[q]];
-      if (n.kind === 'place' || n.kind === 'index' || n.kind === 'institution' || (n.kind === 'other' && !n.person)) { s = n.s; q = n.s - 1; words.push(...n.text.toLowerCase().split(' ')); continue; }
+      if (n.kind === 'place' || n.kind === 'index' || n.kind === 'asset' || n.kind === 'institution' || (n.kind === 'other' && !n.person)) { s = n.s; q = n.s - 1; words.push(...n.text.toLowerCase().split(' ')); continue; }
       break;
     }
     if (l === ')') { // "(WTI)" inside the phrase
@@ -589,7 +591,7 @@ function objectAfter(block: BlockAnalysis, k: number, last: number, allowNames =
       continue;
     }
     if (!t.word) break;
-    if (['by', 'to', 'from', 'in', 'on', 'for', 'after', 'as', 'at', 'amid', 'while', 'and', 'but', 'with', 'than', 'since', 'this', 'last', 'again'].includes(l) && e > s) {
+    if (['by', 'to', 'from', 'in', 'on', 'for', 'after', 'as', 'at', 'amid', 'while', 'and', 'but', 'with', 'than', 'since', 'this', 'last', 'again', 'during', 'over', 'through', 'despite', 'because', 'thanks', 'when', 'before', 'until', 'into', 'within', 'across'].includes(l) && e > s) {
       if ((l === 'on' || l === 'of') && isMarketWord(tokens[e - 1])) { e++; continue; }
       break;
     }
@@ -667,7 +669,7 @@ function firstSubjectOfSentence(block: BlockAnalysis, first: number, verb: numbe
     const ni = nameAt[q];
     if (ni < 0) continue;
     const n = names[ni];
-    if (n.kind === 'index') return npFrom(block, n.e - 1, n, 'index');
+    if (n.kind === 'index' || n.kind === 'asset') return npFrom(block, n.e - 1, n, n.kind === 'index' ? 'index' : 'commodity');
     if (n.kind === 'other' && !n.person) return { text: n.text, kind: 'company', start: n.start, end: n.end, company: ni, hasShares: false, tok: n.s };
     q = n.e - 1;
   }

@@ -33,7 +33,8 @@ export function findPeople(block: BlockAnalysis): PersonCandidate[] {
   for (let j = 0; j < names.length; j++) {
     const n = names[j];
     if (n.kind !== 'other') continue;
-    if (n.dict && !n.dict.ambiguous) continue;
+    // A dictionary name that reads as a person's with a role beside it ("George Weston, ABF's chief executive") is the person.
+    if (n.dict && !n.dict.ambiguous && !(FIRST_NAMES.has(tokens[n.s].lower) && (roleAfter(block, n.e) || roleBefore(tokens, n.s)))) continue;
     const evidence = new Set<string>();
     // Leading honorifics and roles inside the chunk: "Chair Jerome Powell", "Founder Masayoshi Son".
     let s = n.s;
@@ -62,7 +63,7 @@ export function findPeople(block: BlockAnalysis): PersonCandidate[] {
     if (after) { evidence.add('role'); role ??= after; }
     const n1 = tokens[n.e];
     if ((n1?.word && SAY_VERBS.has(n1.lower)) || ['said', 'says'].includes(tokens[n.s - 1]?.lower ?? '')) evidence.add('said');
-    const strongCompany = [...n.cues].some((c) => ['suffix', 'industry', 'ticker', 'shares-of', 'shares', 'descriptor', 'possessive', 'appositive', 'role-at', 'backed', 'deal', 'advised', 'owner-role', 'source'].includes(c));
+    const strongCompany = [...n.cues].some((c) => ['suffix', 'industry', 'ticker', 'shares-of', 'shares', 'descriptor', 'appositive'].includes(c)) || (!!n.dict && !evidence.has('role'));
     const personish = evidence.has('honorific') || evidence.has('role') || (evidence.has('given-name') && !strongCompany);
     if (!personish) continue;
     if (strongCompany && !evidence.has('honorific') && !evidence.has('role')) continue;

@@ -4,6 +4,7 @@
 // them ("Alibaba" -> "Alibaba Group Holding", "TSMC", "Wu" -> "Eddie Wu").
 // Runs over the collected name spans only, never the text again.
 import type { BlockAnalysis, NameSpan } from './block.ts';
+import { lookupCompany } from './company-dictionary.ts';
 import { STRONG_CUES } from './companies.ts';
 import { COMMON_WORDS, FIRST_NAMES, PLACES } from './lexicon.ts';
 import { initials, nameKey, nameWords } from './normalise.ts';
@@ -52,16 +53,17 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
 
   const entityFor = (n: NameSpan): CompanyEntity => {
     const key = nameKey(n.text);
-    let e = n.dict ? byDict.get(n.dict.company.name) : undefined;
+    const known = n.dict?.company ?? (n.text.length > 2 ? lookupCompany(n.text) : undefined);
+    let e = known ? byDict.get(known.name) : undefined;
     e ??= byKey.get(key);
     if (!e) {
       e = { id: companies.length, forms: new Map(), acronyms: new Set(), mentions: 0, keys: new Set() };
       companies.push(e);
     }
-    if (n.dict && !e.dictName) {
-      e.dictName = n.dict.company.name;
-      byDict.set(n.dict.company.name, e);
-      const t = n.dict.company.tickers[0];
+    if (known && !e.dictName) {
+      e.dictName = known.name;
+      byDict.set(known.name, e);
+      const t = known.tickers[0];
       if (t && !e.ticker) { e.ticker = t.symbol; e.exchange = t.exchange; }
     }
     e.keys.add(key);
@@ -75,20 +77,7 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
     companyAt[b].set(j, e);
   };
 
-  // 1. Names with company evidence of their own.
-  blocks.forEach((block, b) => {
-    if (titleOnlyLinks(b)) return;
-    block.names.forEach((n, j) => {
-      if (n.kind !== 'other' || n.person) return;
-      const strong = [...n.cues].some((c) => STRONG_CUES.has(c));
-      if (n.dict && !n.dict.ambiguous) accept(b, j, n);
-      else if (n.dict) {
-        if (strong || n.cues.has('said')) { accept(b, j, n); confirmedAmbiguous.add(n.dict.company.name); }
-      } else if (strong) accept(b, j, n);
-    });
-  });
-
-  // 2. People, then their surname-only mentions.
+  // 1. People first: a surname-only mention of someone named in full is never a company.
   const people: PersonEntity[] = [];
   const personByName = new Map<string, PersonEntity>();
   const surnames = new Map<string, PersonEntity>();
@@ -96,7 +85,6 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
     if (titleOnlyLinks(b)) return;
     for (const p of block.people) {
       const key = nameKey(p.text);
-      if (byKey.has(key) && companyAt[b].has(p.name)) continue;
       let e = personByName.get(key);
       if (!e && p.text.split(' ').length === 1) e = surnames.get(p.text.toLowerCase());
       if (!e) {
@@ -105,11 +93,24 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
         personByName.set(key, e);
       }
       e.role ??= p.role;
-      companyAt[b].delete(p.name);
       personAt[b].set(p.name, e);
       const words = (p.bare ?? p.text).split(' ');
       if (words.length > 1) surnames.set(words[words.length - 1].toLowerCase(), e);
     }
+  });
+  const isSurname = (n: NameSpan) => n.e - n.s === 1 && surnames.has(n.text.toLowerCase()) && !(n.dict && !n.dict.ambiguous);
+
+  // 2. Names with company evidence of their own.
+  blocks.forEach((block, b) => {
+    if (titleOnlyLinks(b)) return;
+    block.names.forEach((n, j) => {
+      if (n.kind !== 'other' || n.person || isSurname(n)) return;
+      const strong = [...n.cues].some((c) => STRONG_CUES.has(c));
+      if (n.dict && !n.dict.ambiguous) accept(b, j, n);
+      else if (n.dict) {
+        if (strong || n.cues.has('said')) { accept(b, j, n); confirmedAmbiguous.add(n.dict.company.name); }
+      } else if (strong) accept(b, j, n);
+    });
   });
 
   // 3. Short forms and repeats of known names.
@@ -174,6 +175,19 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
       }
     });
   });
+
+  // Short forms accepted on their own evidence ("ABF's chief executive") join the full name they abbreviate.
+  const merged = new Map<CompanyEntity, CompanyEntity>();
+  for (const e of companies) {
+    const keys = [...e.keys];
+    if (keys.length !== 1 || keys[0].includes(' ') || keys[0].length > 5) continue;
+    const short = keys[0].replace(/&/g, '');
+    const into = companies.filter((c) => c !== e && [...c.keys].some((f) => f.includes(' ') && (initials(f, false) === short || initials(f, true) === short)));
+    if (into.length === 1) merged.set(e, into[0]);
+  }
+  if (merged.size) {
+    for (const map of companyAt) for (const [j, e] of map) { const to = merged.get(e); if (to) map.set(j, to); }
+  }
 
   // Counts and forms.
   blocks.forEach((block, b) => {
