@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { noInnerHtml } from './test/tools/vite-no-inner-html.ts';
 
 type Browser = 'chrome' | 'firefox';
 
@@ -28,7 +29,7 @@ export default defineConfig(({ mode }) => {
   // vitest reads this file too; the extension build plugin has no business there.
   const testing = !!process.env.VITEST;
   return {
-    plugins: testing ? [preact()] : [preact(), crx({ manifest: forBrowser(browser) as never, browser })],
+    plugins: testing ? [preact()] : [noInnerHtml(), preact(), crx({ manifest: forBrowser(browser) as never, browser })],
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
