@@ -117,6 +117,7 @@ describe('readCurrencyAfter', () => {
     expect(after('lost 20 pounds')).toBeNull();
     expect(after('300 pounds of beef')).toBeNull();
     expect(after('a 5-pound bag')).toBeNull();
+    expect(after('a 2-billion-pound fund')?.currency).toBe('GBP');
     expect(after('a 10 pound note')).toBeNull();
   });
 });

@@ -141,11 +141,11 @@ function startsWithCi(text: string, i: number, word: string): boolean {
  * plain number in American English.
  */
 function poundsAreMoney(text: string, start: number, end: number, hasScale: boolean, num: ParsedNumber | null): boolean {
-  if (text[start - 1] === '-') return false; // "a 5-pound bag", "a 2-billion-pound fund" reads as an adjective
   const plural = text[end - 1] === 's' || text[end - 1] === 'S';
-  if (!plural) return hasScale; // "5 billion pound"
+  // Singular or hyphenated: "a 2-billion-pound fund" is money, "a 5-pound bag" is not.
+  if (!plural || text[start - 1] === '-') return hasScale;
   if (/^\s+of\b/.test(text.slice(end, end + 5))) return false;
-  return hasScale || (num !== null && num.decimals === 2) || /^[ \u00a0]sterling\b/i.test(text.slice(end, end + 10));
+  return hasScale || (num !== null && num.decimals === 2); // "pounds sterling" is its own entry in WORDS
 }
 
 /** Symbols some pages write after the amount ("5 €", "45¢"). */
