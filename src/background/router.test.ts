@@ -92,10 +92,17 @@ describe('router: saving rules', () => {
     expect(again.ok && (again.value as SavedPage).canonicalUrl).toBe('https://www.example.org/a');
   });
 
-  it('tells open pages the library changed', async () => {
+  it('tells open pages the library changed, and stays quiet when a re-send changes nothing', async () => {
     const deps = await routerDeps();
     await handle(article(), fromTab(URL1), deps);
     expect(deps.events).toEqual([{ type: 'ui/library-changed', canonicalUrl: URL1 }]);
+    const db = await deps.db();
+    const before = await db.get('pages', URL1);
+    expect(await handle(article(), fromTab(URL1), { ...deps, now: () => new Date(Date.now() + 60_000) })).toEqual({ ok: true, value: { saved: true, reason: 'saved' } });
+    expect(deps.events).toHaveLength(1);
+    expect(await db.get('pages', URL1)).toEqual(before);
+    await handle({ ...article(), summary: summaryOf({ companies: [company('Alibaba Group Holding', 3)] }) }, fromTab(URL1), deps);
+    expect(deps.events).toHaveLength(2);
   });
 });
 

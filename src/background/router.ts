@@ -11,7 +11,7 @@ import { deleteAll, importBackup } from '../store/import-backup.ts';
 import { companyView, listCompanies, listPages } from '../store/library.ts';
 import { normalizeUrl, registrableDomain, siteOf } from '../store/normalize-url.ts';
 import { addNote, deleteNote, getNote, latestDraft, listNotes, setDetached, updateNote } from '../store/notes.ts';
-import { forgetPage, getPage, savePage, updateSavedPage } from '../store/pages.ts';
+import { forgetPage, getPage, savePage, writePage } from '../store/pages.ts';
 import type { NewsmarkDb } from '../store/schema.ts';
 import type { LibrarySearch } from '../store/search-index.ts';
 import { getSettings, setSettings } from '../store/settings.ts';
@@ -87,9 +87,9 @@ const handlers: Handlers = {
     if (ctx.sender.tab?.incognito && !settings.savePrivate) return { saved: false, reason: 'private' };
     if (siteDisabled(settings, ctx.sender.url ?? ctx.sender.tab?.url ?? page.url)) return { saved: false, reason: 'disabled-site' };
     const autoSave = settings.saveMode === 'auto' && page.isArticle;
-    const saved = autoSave ? await savePage(ctx.db, info, summary, ctx.now) : await updateSavedPage(ctx.db, info, summary, ctx.now);
-    if (saved) {
-      changed(ctx, saved.canonicalUrl);
+    const result = await writePage(ctx.db, info, summary, ctx.now, !autoSave);
+    if (result) {
+      if (result.changed) changed(ctx, result.page.canonicalUrl);
       return { saved: true, reason: 'saved' };
     }
     return { saved: false, reason: settings.saveMode === 'auto' ? 'not-article' : settings.saveMode };

@@ -24,12 +24,29 @@ export function companyKey(name: string): string {
   return words.join(' ');
 }
 
-/** Distinct keys of every company a summary names (canonical names and aliases). */
+/** Aliases too generic to stand for one company across pages. */
+const GENERIC = new Set(['group', 'company', 'the company', 'the group', 'bank', 'the bank', 'holdings', 'firm', 'the firm', 'fund']);
+
+/** An alias worth indexing: three characters or more and not a generic noun. */
+export function aliasKey(alias: string): string | null {
+  const k = companyKey(alias);
+  return k.length >= 3 && !GENERIC.has(k) ? k : null;
+}
+
+/**
+ * Distinct index keys of every company a summary names: canonical names and
+ * their aliases, so asking for "Alibaba" finds the pages that list it as an
+ * alias of "Alibaba Group Holding".
+ */
 export function companyKeys(companies: { name: string; aliases?: string[] }[]): string[] {
   const keys = new Set<string>();
   for (const c of companies) {
     const k = companyKey(c.name);
     if (k) keys.add(k);
+    for (const a of c.aliases ?? []) {
+      const ak = aliasKey(a);
+      if (ak) keys.add(ak);
+    }
   }
   return [...keys];
 }

@@ -70,6 +70,14 @@ describe('library queries', () => {
     ]);
   });
 
+  it('finds a company by an alias a page gave it', async () => {
+    const db = await library();
+    expect((await listPages(db, { company: 'Alibaba' })).map((p) => p.title)).toEqual(['Alibaba results beat']);
+    const view = await companyView(db, 'alibaba');
+    expect(view.name).toBe('Alibaba Group Holding');
+    expect(view.moves.map((m) => m.move.text)).toEqual(['Alibaba rose 8%.']);
+  });
+
   it('lists companies by number of pages', async () => {
     const db = await library();
     const companies = await listCompanies(db);

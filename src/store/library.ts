@@ -1,7 +1,7 @@
 // Library queries: newest first, filtered by company, site and date, or ranked
 // by full-text search; the company view; the list of companies.
 import type { CompanyMove, CompanySummary, LibraryQuery, Note, SavedPage } from '../messages.ts';
-import { companyKey } from './company-key.ts';
+import { aliasKey, companyKey } from './company-key.ts';
 import { toSavedPage } from './pages.ts';
 import type { LibrarySearch } from './search-index.ts';
 import type { NewsmarkDb, PageRecord } from './schema.ts';
@@ -68,9 +68,15 @@ export async function listPages(db: NewsmarkDb, q: LibraryQuery, search?: Librar
   return out.map(toSavedPage);
 }
 
+/** The page's entry for the company with this key (by name, else by alias). */
+function entryOf(page: PageRecord, key: string) {
+  const list = page.summary.companies;
+  return list.find((c) => companyKey(c.name) === key) ?? list.find((c) => c.aliases.some((a) => aliasKey(a) === key));
+}
+
 function movesOf(page: PageRecord, key: string): CompanyMove[] {
-  const entry = page.summary.companies.find((c) => companyKey(c.name) === key);
-  const names = new Set([key, ...(entry?.aliases ?? []).map(companyKey)]);
+  const entry = entryOf(page, key);
+  const names = new Set([key, ...(entry ? [companyKey(entry.name)] : []), ...(entry?.aliases ?? []).map(companyKey)]);
   if (entry?.ticker) names.add(entry.ticker.toLowerCase());
   return page.summary.moves
     .filter((m) => {
@@ -92,7 +98,7 @@ export async function companyView(
   const notes: Note[] = [];
   for (const p of pages) notes.push(...(await tx.objectStore('notes').index('pageUrl').getAll(p.canonicalUrl)));
   const moves = pages.flatMap((p) => movesOf(p, key)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const display = pages[0]?.summary.companies.find((c) => companyKey(c.name) === key)?.name ?? name;
+  const display = (pages[0] && entryOf(pages[0], key)?.name) ?? name;
   return { name: display, pages: pages.map(toSavedPage), notes, moves };
 }
 

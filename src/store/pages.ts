@@ -41,24 +41,39 @@ export function pageKey(url: string): string {
 
 /** Creates or merges the page's record. */
 export async function savePage(db: NewsmarkDb, page: PageInfo, summary: PageSummary, now = new Date()): Promise<SavedPage> {
-  return (await writePage(db, page, summary, now, false))!;
+  return (await writePage(db, page, summary, now, false))!.page;
 }
 
 /** Merges into the page's record only if it is already saved (auto-save off, page saved by hand earlier). */
-export function updateSavedPage(db: NewsmarkDb, page: PageInfo, summary: PageSummary, now = new Date()): Promise<SavedPage | null> {
-  return writePage(db, page, summary, now, true);
+export async function updateSavedPage(db: NewsmarkDb, page: PageInfo, summary: PageSummary, now = new Date()): Promise<SavedPage | null> {
+  return (await writePage(db, page, summary, now, true))?.page ?? null;
 }
 
-async function writePage(db: NewsmarkDb, page: PageInfo, summary: PageSummary, now: Date, onlyIfSaved: boolean): Promise<SavedPage | null> {
+/** Same record apart from the save time (key order aside, which only costs a needless write). */
+const sameContent = (a: PageRecord, b: PageRecord) => JSON.stringify({ ...a, savedAt: '' }) === JSON.stringify({ ...b, savedAt: '' });
+
+/**
+ * The read-merge-write behind savePage and updateSavedPage. The content script
+ * re-sends a page every few seconds while it is read; when the merge changes
+ * nothing, nothing is written (changed: false) and nobody needs telling.
+ */
+export async function writePage(
+  db: NewsmarkDb,
+  page: PageInfo,
+  summary: PageSummary,
+  now: Date,
+  onlyIfSaved: boolean,
+): Promise<{ page: SavedPage; changed: boolean } | null> {
   const key = pageKey(page.canonicalUrl);
-  const record = await inTransaction(db.transaction('pages', 'readwrite'), async (tx) => {
+  const result = await inTransaction(db.transaction('pages', 'readwrite'), async (tx) => {
     const old = await tx.store.get(key);
     if (!old && onlyIfSaved) return null;
     const next = mergePageRecord(old, { ...page, canonicalUrl: key }, summary, now.toISOString());
+    if (old && sameContent(old, next)) return { record: old, changed: false };
     await tx.store.put(next);
-    return next;
+    return { record: next, changed: true };
   });
-  return record && toSavedPage(record);
+  return result && { page: toSavedPage(result.record), changed: result.changed };
 }
 
 export async function getPage(db: NewsmarkDb, url: string): Promise<SavedPage | null> {

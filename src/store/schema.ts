@@ -5,7 +5,7 @@
 //   v1  pages    key canonicalUrl; indexes readAt, site
 //       notes    key id;           index pageUrl
 //       settings out-of-line keys ('settings')
-//   v2  pages    + companyKeys (normalised company names), multiEntry index
+//   v2  pages    + companyKeys (normalised company names and aliases), multiEntry index
 //                  'companies', backfilled from every stored summary
 //       meta     out-of-line keys ('status': last error, 'focus': panel focus)
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
