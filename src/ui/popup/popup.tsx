@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Category, PageSummary } from '../../extract/types.ts';
 import type { PageInfo, SavedPage, Settings, Status } from '../../messages.ts';
 import type { Api } from '../api.ts';
-import { CATEGORIES } from '../components/category-colors.ts';
+import { CATEGORIES, colorVars } from '../components/category-colors.ts';
 import { Skeleton } from '../components/skeleton.tsx';
 import { SummaryView } from '../components/summary-view.tsx';
 import { t } from '../i18n.ts';
@@ -44,11 +44,12 @@ export function Popup({ api }: { api: Api }) {
       if (!live) return;
       if (!tab) return update({ loading: false });
       update({ tabId: tab.id, tabUrl: tab.url });
-      // Settings and status load beside the summary; none of them waits for another.
+      // The summary is asked for first; settings and status load beside it, none waits for another.
+      const asked = api.callTab(tab.id, 'content/summary', {}).catch(() => null);
       api.call('settings/get', {}).then((settings) => live && update({ settings }), () => {});
       api.call('status/get', {}).then((status) => live && update({ status }), () => {});
       api.callTab(tab.id, 'content/highlights', {}).then((highlights) => live && update({ highlights }), () => {});
-      const current = await api.callTab(tab.id, 'content/summary', {}).catch(() => null);
+      const current = await asked;
       if (!live) return;
       if (current) update({ page: current.page, summary: current.summary, loading: false });
       const key = current?.page.canonicalUrl ?? tab.url;
@@ -124,7 +125,7 @@ export function Popup({ api }: { api: Api }) {
 
   const title = s.summary?.title || s.page?.title || '';
   return (
-    <main class="popup" aria-busy={s.loading}>
+    <main class="popup" aria-busy={s.loading} style={colorVars(s.settings?.colors)}>
       <header class="row">
         <h1 class="spacer">{title || t('extName')}</h1>
         {s.saved && <span class="badge">{t('saved')}</span>}
