@@ -89,6 +89,7 @@ describe('findFigures: percent', () => {
 
   it('keeps a level and a signed change apart', () => {
     expect(figs('S&P 500 -0.2%')).toEqual([['-0.2%', 'percent', -0.2, null]]);
+    expect(figs('FTSE 100 \u2013 0.4%')).toEqual([['0.4%', 'percent', 0.4, null]]);
   });
 
   it('splits ranges into two percentages', () => {

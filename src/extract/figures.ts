@@ -75,7 +75,11 @@ function rangeConnector(text: string, a: Candidate, b: Candidate): 'dash' | 'wor
   if (b.start - a.end > 6) return null;
   const gap = text.slice(a.end, b.start);
   // "10-15%", "10 - 15%", "10- 15%"; but "S&P 500 -0.2%" is a level then a signed change.
-  if (/^(?:[-\u2013\u2014][ \u00a0]?|[ \u00a0][-\u2013\u2014][ \u00a0])$/.test(gap)) return 'dash';
+  if (/^[-\u2013\u2014][ \u00a0]?$/.test(gap)) return 'dash';
+  if (/^[ \u00a0][-\u2013\u2014][ \u00a0]$/.test(gap)) {
+    // A spaced dash after a name's number ("FTSE 100 – 0.4%") separates, it does not join.
+    return /\b[A-Z][\w&]*[ \u00a0]$/.test(text.slice(Math.max(0, a.start - 12), a.start)) ? null : 'dash';
+  }
   if (/^[ \u00a0]to[ \u00a0]$/i.test(gap)) return 'word';
   if (/^[ \u00a0]and[ \u00a0]$/i.test(gap) && /\bbetween[ \u00a0]$/i.test(text.slice(Math.max(0, a.start - 8), a.start))) return 'word';
   return null;
