@@ -2,7 +2,7 @@
 // inline text, without nested blocks (they are blocks of their own), hidden
 // or non-text elements. A line break (<br>, or the edge of a nested block)
 // becomes "\n", so "<br><br>" paragraphs come out one per line.
-import { BLOCK_TAGS, CELL_TAGS, SKIP_TAGS, hiddenByMarkup } from './tags.ts';
+import { CELL_TAGS, SKIP_TAGS, hiddenByMarkup, isBlock } from './tags.ts';
 
 export type HiddenCheck = (el: Element) => boolean;
 
@@ -29,7 +29,7 @@ function collect(el: Element, parts: string[], isHidden: HiddenCheck | undefined
     const tag = child.localName;
     if (tag === 'br') { parts.push('\n'); continue; }
     if (SKIP_TAGS.has(tag) || hiddenByMarkup(child) || isHidden?.(child)) continue;
-    if (BLOCK_TAGS.has(tag)) { parts.push('\n'); continue; }
+    if (isBlock(child, tag)) { parts.push('\n'); continue; }
     if (CELL_TAGS.has(tag) && top) {
       if (cells++ > 0) parts.push(' | ');
     } else if (CELL_TAGS.has(tag)) {

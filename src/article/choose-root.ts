@@ -53,9 +53,12 @@ export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, inLd
       const u = w.units[i];
       // Text after a rule that follows the story is an appendix, not more story.
       if (i > inner.last && u.afterRule) appendix = true;
+      // Another headline: the next story of an endless-scroll page, not more of this one.
+      if (u.tag === 'h1') { goodExtra = -1; break; }
       allExtra += u.text;
       if (!appendix && isStory(u) && !(u.boiler && u.boiler !== p && p.contains(u.boiler))) goodExtra += u.text;
     }
+    if (goodExtra < 0) break;
     if (allExtra < 50) continue;
     if (goodExtra < Math.max(80, 0.2 * inner.good) || goodExtra < 0.5 * allExtra) break;
     root = p;

@@ -1,7 +1,7 @@
 // One read-only pass over the page: splits the visible text into paragraph-like
 // units (a block element and its own inline text) with the cheap statistics the
 // later steps score on. Nothing else in detection walks the whole tree.
-import { BLOCK_TAGS, SKIP_TAGS, isBoilerWords, look } from './tags.ts';
+import { SKIP_TAGS, isBlock, isBoilerWords, look } from './tags.ts';
 import type { HiddenCheck } from './block-text.ts';
 
 export interface Unit {
@@ -89,7 +89,7 @@ function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null,
       const type = child.getAttribute('itemtype');
       if (type) w.itemTypes.push(type.split('/').pop() ?? '');
     }
-    if (BLOCK_TAGS.has(tag)) {
+    if (isBlock(child, tag)) {
       if (tag === 'h1') w.h1s.push(child);
       else if (tag === 'article') w.articles.push(child);
       visit(child, newUnit(child, childBoiler, w), false, childBoiler, w, isHidden);

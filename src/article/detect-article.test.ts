@@ -148,6 +148,26 @@ describe('detectArticle', () => {
     });
   });
 
+  it('reads an old layout-table page: the story cell, not the navigation cell beside it', () => {
+    const doc = parse(`<html><head><title>Marvell shares jump</title></head><body><table width="100%"><tr>
+      <td width="160"><a href="/">Home</a><br><a href="/markets">Markets</a><br><a href="/companies">Companies</a><br><a href="/contact">Contact us</a></td>
+      <td><h1>Marvell shares jump</h1><p>${P1}</p><p>${P2}</p><p>${P3}</p></td></tr></table></body></html>`);
+    expect(bodyLines(doc)).toEqual([P1, P2, P3]);
+  });
+
+  it('takes an unambiguously marked standfirst out of the body', () => {
+    const doc = page(`<article class="article-body"><h1>Marvell shares jump</h1><p class="article-dek">Chipmaker beats estimates on custom AI chips</p><p>${P1}</p><p>${P2}</p></article>`);
+    const a = detectArticle(doc);
+    expect(a.standfirst?.textContent).toBe('Chipmaker beats estimates on custom AI chips');
+    expect(bodyLines(doc)).toEqual([P1, P2]);
+  });
+
+  it('stops at the next story of an endless-scroll page', () => {
+    const story = (h: string, ps: string[]) => `<div class="story"><h1>${h}</h1><div class="byline">By Dana Whitfield</div><p>${ps.join('</p><p>')}</p></div>`;
+    const doc = page(`<div class="feed">${story('Marvell shares jump', [P1, P2, P3, P4])}${story('Dell shares sink', [P5, P5.replace('Marvell', 'Dell')])}</div>`);
+    expect(bodyLines(doc)).toEqual([P1, P2, P3, P4]);
+  });
+
   it('handles an empty document', () => {
     const a = detectArticle(parse('<html><body></body></html>'));
     expect(a.isArticle).toBe(false);

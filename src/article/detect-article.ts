@@ -42,8 +42,9 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   const h1 = findTitle(w.h1s, meta.headline, doc.title);
   const choice = chooseRoot(w, aggs, body, meta.bodyKey ? inLdBody : undefined);
   if (!choice) return { isArticle: false, reason: 'no paragraph-like text', title: h1.text, blocks: [] };
-  const units = selectBlocks(w, aggs, choice.root, h1.text, text);
-  const standfirst = findStandfirst(w, h1.el, units[0], meta.description, text);
+  const found = selectBlocks(w, aggs, choice.root, h1.text, text);
+  const { el: standfirst, inBody } = findStandfirst(w, h1.el, found, meta.description, text);
+  const units = inBody ? found.slice(1) : found;
   const verdict = judge(w, units, choice.root, meta, h1.el !== null);
   return {
     isArticle: verdict.ok,

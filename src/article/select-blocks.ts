@@ -5,11 +5,16 @@ import type { Agg } from './aggregate.ts';
 import type { Unit, Walk } from './collect-units.ts';
 import { HEADING_TAGS } from './tags.ts';
 
-/** Short lines that are furniture, not story: bylines, credits, calls to action. */
-const FURNITURE_RE = /^(?:(?:additional )?(?:reporting|writing|editing|compiled|edited|produced|research) by\b|by [\p{Lu}][^.!?]{0,60}$|(?:photo|image|picture|video|graphic)s?(?: credit)?\s*:|advertisement$|sponsored$|story continues below|continue reading|read more\b|related\s*:|click here|sign up\b|subscribe\b|follow us\b|share this\b|(?:published|updated|posted|last updated)\b|image \d+ of \d+$|listen to\b|email [^@]{1,40} at \S+@)/iu;
-/** "Follow us on Twitter", "Follow The Times on Facebook and Instagram". */
-const FOLLOW_RE = /\b(?:follow|like|join)\b.{0,80}\b(?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky)\b/i;
-const LETTERS_RE = /\bletters? to the editor\b|\bsign up for\b|\bnewsletter\b/i;
+/** Lines that are furniture, not story: bylines, credits, calls to action (checked on lines under 250 characters). */
+const FURNITURE_RE = /^(?:(?:additional )?(?:reporting|writing|editing|compiled|edited|produced|research) by\b|(?:photo|image|picture|video|graphic)s?(?: credit)?\s*:|story continues below|continue reading|read more\b|related\s*:|click here|share this\b|image \d+ of \d+$|email [^@]{1,40} at \S+@)/iu;
+/** The same, for lines under 80 characters only: too common as the start of a real sentence otherwise. */
+const SHORT_FURNITURE_RE = /^(?:by [\p{Lu}][^.!?]*$|advertisement\b|sponsored\b|sign up\b|subscribe\b|listen to\b|(?:published|updated|posted|last updated)\b.*\d)/iu;
+/** "Follow us on Twitter", "... or follow him @tmalik. Follow The Times on Facebook". */
+const FOLLOW_RE = /(?:^|[.!?]\s+)Follow\b.{0,80}\b(?:Twitter|Facebook|Instagram|LinkedIn|YouTube|TikTok|Threads|Bluesky|X)\b/u;
+const PROMO_RE = /\bletters? to the editor\b|\bsign up\b.{0,60}\bnewsletters?\b|\bnewsletters?\b.{0,60}\bsign up\b|\bsubscribe to\b.{0,60}\bnewsletters?\b/i;
+
+const isFurniture = (t: string): boolean =>
+  FURNITURE_RE.test(t) || FOLLOW_RE.test(t) || PROMO_RE.test(t) || (t.length < 80 && SHORT_FURNITURE_RE.test(t));
 
 export function selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, title: string, text: (u: Unit) => string): Unit[] {
   const rootAgg = aggs.get(root)!;
@@ -48,7 +53,7 @@ export function selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, ti
     }
     if (u.text < 250) {
       const t = text(u);
-      if (FURNITURE_RE.test(t) || FOLLOW_RE.test(t) || LETTERS_RE.test(t) || t.toLowerCase() === titleKey) continue;
+      if (isFurniture(t) || t.toLowerCase() === titleKey) continue;
     }
     picked.push(u);
   }

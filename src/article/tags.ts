@@ -23,8 +23,19 @@ export const BLOCK_TAGS = new Set([
 
 export const HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** Cells of a row: their texts are joined with this separator. */
+/** Cells of a row: their texts are joined with " | ". */
 export const CELL_TAGS = new Set(['td', 'th']);
+
+const LAYOUT_CONTENT = 'p, div, table, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, section, article, form';
+
+/**
+ * A cell of a layout table (an old page's columns), not of a data table: it
+ * holds blocks of its own, so it is a block, not a piece of its row's line.
+ */
+export const isLayoutCell = (el: Element): boolean => el.querySelector(LAYOUT_CONTENT) !== null;
+
+/** Starts a paragraph-like unit of its own (see BLOCK_TAGS). */
+export const isBlock = (el: Element, tag: string): boolean => BLOCK_TAGS.has(tag) || (CELL_TAGS.has(tag) && isLayoutCell(el));
 
 /** Class/id words (after splitting on punctuation and camelCase) of boxes that are not the story. */
 const BOILER_WORDS = [

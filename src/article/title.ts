@@ -29,22 +29,30 @@ function overlap(a: string, b: string): number {
 }
 
 const STANDFIRST_RE = /(?:^| )(?:standfirst|dek|deck|subtitle|sub title|subheadline|sub headline|subhead|summary|description|lede|lead|intro|strapline|teaser text|excerpt|abstract)(?= |$)/;
+/** Inside the body only unambiguous names count: "lead" or "intro" there is the first paragraph. */
+const STRONG_STANDFIRST_RE = /(?:^| )(?:standfirst|dek|deck|subtitle|sub title|subheadline|sub headline|subhead|strapline)(?= |$)/;
+
+const wordsOf = (el: Element): string =>
+  `${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/[^a-z]+/g, ' ');
 
 /**
  * The sub-heading between the headline and the body: an element marked as
- * such (class words, itemprop="description") or repeating the page's description.
+ * such (class words, itemprop="description") or repeating the page's
+ * description. `blocks` are the body's units; a standfirst found as the first
+ * of them (marked unambiguously) is taken out of the body.
  */
-export function findStandfirst(w: Walk, h1: Element | null, first: Unit | undefined, description: string, text: (u: Unit) => string): Element | undefined {
-  if (!h1 || !first) return undefined;
+export function findStandfirst(w: Walk, h1: Element | null, blocks: Unit[], description: string, text: (u: Unit) => string): { el?: Element; inBody: boolean } {
+  const first = blocks[0];
+  if (!h1 || !first) return { inBody: false };
+  if (first.text <= 600 && STRONG_STANDFIRST_RE.test(wordsOf(first.el)) && blocks.length > 1) return { el: first.el, inBody: true };
   const descKey = textKey(description).slice(0, 60);
   let seen = false;
   for (const u of w.units) {
     if (u.el === h1) { seen = true; continue; }
     if (!seen) continue;
-    if (u === first || u.el.contains(first.el)) return undefined;
+    if (u === first || u.el.contains(first.el)) break;
     if (u.text < 30 || u.text > 600 || u.links / u.text > 0.3) continue;
-    const words = `${u.el.getAttribute('class') ?? ''} ${u.el.getAttribute('itemprop') ?? ''}`.toLowerCase().replace(/[^a-z]+/g, ' ');
-    if (STANDFIRST_RE.test(words) || (descKey.length > 20 && textKey(text(u)).startsWith(descKey))) return u.el;
+    if (STANDFIRST_RE.test(wordsOf(u.el)) || (descKey.length > 20 && textKey(text(u)).startsWith(descKey))) return { el: u.el, inBody: false };
   }
-  return undefined;
+  return { inBody: false };
 }
