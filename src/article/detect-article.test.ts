@@ -150,8 +150,8 @@ describe('detectArticle', () => {
 
   it('reads an old layout-table page: the story cell, not the navigation cell beside it', () => {
     const doc = parse(`<html><head><title>Marvell shares jump</title></head><body><table width="100%"><tr>
-      <td width="160"><a href="/">Home</a><br><a href="/markets">Markets</a><br><a href="/companies">Companies</a><br><a href="/contact">Contact us</a></td>
-      <td><h1>Marvell shares jump</h1><p>${P1}</p><p>${P2}</p><p>${P3}</p></td></tr></table></body></html>`);
+      <td width="160"><a href="/">Home</a><br><a href="/markets">Markets</a><br>Call our newsroom on 020 7946 0000<br></td>
+      <td><h1>Marvell shares jump</h1><font size="2">${P1}<br><br>${P2}<br><br>${P3}</font></td></tr></table></body></html>`);
     expect(bodyLines(doc)).toEqual([P1, P2, P3]);
   });
 
