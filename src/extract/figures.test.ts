@@ -90,6 +90,7 @@ describe('findFigures: percent', () => {
   it('keeps a level and a signed change apart', () => {
     expect(figs('S&P 500 -0.2%')).toEqual([['-0.2%', 'percent', -0.2, null]]);
     expect(figs('FTSE 100 \u2013 0.4%')).toEqual([['0.4%', 'percent', 0.4, null]]);
+    expect(percents('Between 10 - 15% of staff')).toEqual([10, 15]);
   });
 
   it('splits ranges into two percentages', () => {

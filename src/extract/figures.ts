@@ -70,6 +70,11 @@ function readCandidate(text: string, num: ParsedNumber): Candidate {
   return c;
 }
 
+const SENTENCE_OPENERS = new Set([
+  'Between', 'From', 'About', 'Around', 'Some', 'Roughly', 'Nearly', 'Almost', 'Only', 'Just', 'Up', 'By', 'Of', 'In',
+  'At', 'To', 'With', 'And', 'Or', 'Estimated', 'Approximately', 'Perhaps', 'Maybe',
+]);
+
 /** What joins two numbers into a range: a dash, "to", or "and" after "between". */
 function rangeConnector(text: string, a: Candidate, b: Candidate): 'dash' | 'word' | null {
   if (b.start - a.end > 6) return null;
@@ -77,8 +82,10 @@ function rangeConnector(text: string, a: Candidate, b: Candidate): 'dash' | 'wor
   // "10-15%", "10 - 15%", "10- 15%"; but "S&P 500 -0.2%" is a level then a signed change.
   if (/^[-\u2013\u2014][ \u00a0]?$/.test(gap)) return 'dash';
   if (/^[ \u00a0][-\u2013\u2014][ \u00a0]$/.test(gap)) {
-    // A spaced dash after a name's number ("FTSE 100 – 0.4%") separates, it does not join.
-    return /\b[A-Z][\w&]*[ \u00a0]$/.test(text.slice(Math.max(0, a.start - 12), a.start)) ? null : 'dash';
+    // A spaced dash after a name's number ("FTSE 100 – 0.4%") separates, it does not join;
+    // a capital that only opens the sentence ("Between 10 - 15%") does not make a name.
+    const word = /\b([A-Z][\w&]*)[ \u00a0]$/.exec(text.slice(Math.max(0, a.start - 12), a.start));
+    return word && !SENTENCE_OPENERS.has(word[1]) ? null : 'dash';
   }
   if (/^[ \u00a0]to[ \u00a0]$/i.test(gap)) return 'word';
   if (/^[ \u00a0]and[ \u00a0]$/i.test(gap) && /\bbetween[ \u00a0]$/i.test(text.slice(Math.max(0, a.start - 8), a.start))) return 'word';
