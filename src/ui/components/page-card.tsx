@@ -26,9 +26,16 @@ export function PageCard({ page, selected, onSelect, onCompany, onForget }: Page
           <a href={page.url} target="_blank" rel="noreferrer">{page.title || page.url}</a>
         </h3>
       </div>
-      <p class="muted small">
-        {page.site} · <time dateTime={date}>{date}</time>
-      </p>
+      <div class="row meta">
+        <span class="muted small spacer">
+          {page.site} · <time dateTime={date}>{date}</time>
+        </span>
+        {onForget && (
+          <button type="button" class="quiet" onClick={onForget} aria-label={t('forgetNamed', page.title || page.url)}>
+            {t('forgetPage')}
+          </button>
+        )}
+      </div>
       {page.summary.companies.length > 0 && (
         <ul class="entries" aria-label={t('companies')}>
           {page.summary.companies.slice(0, 6).map((c) => (
@@ -52,12 +59,6 @@ export function PageCard({ page, selected, onSelect, onCompany, onForget }: Page
             </li>
           ))}
         </ul>
-      )}
-      {onForget && (
-        <div class="row">
-          <span class="spacer" />
-          <button type="button" class="small" onClick={onForget}>{t('forgetPage')}</button>
-        </div>
       )}
     </article>
   );
