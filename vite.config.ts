@@ -38,6 +38,7 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         input: {
           sidepanel: 'src/ui/sidepanel/index.html',
+          welcome: 'src/ui/welcome/index.html',
         },
       },
     },

@@ -11,6 +11,7 @@ import { normalizeUrl, registrableDomain, siteOf } from '../store/normalize-url.
 import { createLibrarySearch } from '../store/search-index.ts';
 import { MENU_ADD_NOTE, addNoteFromSelection, onCommand, type CommandDeps, type Tab } from './commands.ts';
 import { handle, type RouterDeps } from './router.ts';
+import { registerFirstRun } from './first-run.ts';
 
 /** The Chrome-only side panel API (webextension-polyfill does not cover it). */
 interface ChromeSidePanel {
@@ -96,6 +97,9 @@ const commandDeps: CommandDeps = {
 };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handle(message, sender, deps));
+
+// Firefox may install without host access: then open the welcome page that asks for it.
+registerFirstRun(browser);
 
 browser.commands.onCommand.addListener((command: string, tab?: Tab) => {
   onCommand(command, tab, commandDeps).catch((e) => console.warn('Newsmark: command failed', command, e));
