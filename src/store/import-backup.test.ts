@@ -43,7 +43,11 @@ describe('JSON backup import', () => {
     const target = await freshDb();
     await importBackup(target, text);
     const once = await snapshot(target);
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
     expect(await importBackup(target, text)).toEqual({ pages: 2, notes: 1, newPages: 0, newNotes: 0 });
+    // Only the settings record is rewritten; pages and notes already match.
+    expect(puts).toHaveBeenCalledTimes(1);
+    puts.mockRestore();
     expect(await snapshot(target)).toEqual(once);
   });
 

@@ -7,7 +7,7 @@ import type { Note, SavedPage, Settings } from '../messages.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-format.ts';
 import { InvalidData, arr, note, num, obj, savedPage, settingsPatch } from './check.ts';
 import { inTransaction, StoreError } from './errors.ts';
-import { mergePageRecord, pageKey } from './pages.ts';
+import { mergePageRecord, pageKey, sameContent } from './pages.ts';
 import type { NewsmarkDb } from './schema.ts';
 import { withDefaults } from './settings.ts';
 
@@ -82,13 +82,15 @@ export async function importBackup(db: NewsmarkDb, text: string): Promise<{ page
       const old = await pages.get(p.canonicalUrl);
       if (!old) newPages++;
       const merged = mergePageRecord(old, p, p.summary, p.savedAt);
-      await pages.put({ ...merged, readAt: min(old?.readAt, p.readAt), savedAt: max(old?.savedAt, p.savedAt) });
+      const next = { ...merged, readAt: min(old?.readAt, p.readAt), savedAt: max(old?.savedAt, p.savedAt) };
+      // Re-importing what is already there writes nothing.
+      if (!old || !sameContent(old, next) || old.savedAt !== next.savedAt) await pages.put(next);
     }
     for (const n of backup.notes) {
       const old = await notes.get(n.id);
       if (!old) newNotes++;
       // The newer edit of a note wins; an older copy never overwrites it.
-      if (!old || n.updated >= old.updated) await notes.put(n);
+      if (!old || n.updated > old.updated || (n.updated === old.updated && JSON.stringify(n) !== JSON.stringify(old))) await notes.put(n);
     }
     if (backup.settings) {
       const settings = tx.objectStore('settings');

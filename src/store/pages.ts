@@ -50,7 +50,7 @@ export async function updateSavedPage(db: NewsmarkDb, page: PageInfo, summary: P
 }
 
 /** Same record apart from the save time (key order aside, which only costs a needless write). */
-const sameContent = (a: PageRecord, b: PageRecord) => JSON.stringify({ ...a, savedAt: '' }) === JSON.stringify({ ...b, savedAt: '' });
+export const sameContent = (a: PageRecord, b: PageRecord) => JSON.stringify({ ...a, savedAt: '' }) === JSON.stringify({ ...b, savedAt: '' });
 
 /**
  * The read-merge-write behind savePage and updateSavedPage. The content script

@@ -112,6 +112,9 @@ for (const q of queries) {
   });
   tScan += s;
 }
+let tIndexOnly = 0;
+for (const q of queries) tIndexOnly += (await time(() => search.search(db, q)))[0];
+row('search: MiniSearch alone, per query (warm)', tIndexOnly / queries.length, null);
 row(`search: ${queries.length} queries, top 50 each (warm)`, tWarm / queries.length, tScan / queries.length, `(per query; ${hits} results)`);
 search.touch(pageOf(1).canonicalUrl);
 const [tPatch] = await time(() => search.search(db, 'shares'));
