@@ -171,9 +171,9 @@ export function Popup({ api }: { api: Api }) {
             <input type="checkbox" checked={s.highlights.enabled} disabled={busy} data-category="all" onChange={(e) => setHighlights({ enabled: (e.target as HTMLInputElement).checked })} />
             {t('highlightsOn')}
           </label>
-          <div class="row">
+          <div class="cats">
             {CATEGORIES.map((c) => (
-              <label class="row">
+              <label>
                 <input type="checkbox" data-category={c} checked={s.highlights!.categories[c]} disabled={busy || !s.highlights!.enabled} onChange={(e) => setHighlights({ categories: { [c]: (e.target as HTMLInputElement).checked } })} />
                 <span class={`swatch cat-${c}`} aria-hidden="true" />
                 {t(`category_${c}`)}
