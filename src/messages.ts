@@ -165,6 +165,8 @@ export interface Requests {
   'library/company': { req: { name: string }; res: { pages: SavedPage[]; notes: Note[]; moves: CompanyMove[]; name: string } };
   /** Every company in the library, most pages first. */
   'library/companies': { req: { limit?: number }; res: CompanySummary[] };
+  /** Every site in the library with its number of pages, alphabetical (for the site filter). */
+  'library/sites': { req: NoParams; res: { site: string; pages: number }[] };
   'note/add': { req: Omit<Note, 'id' | 'created' | 'updated'>; res: Note };
   'note/update': { req: { id: string; body: string }; res: Note };
   'note/delete': { req: { id: string }; res: { ok: true } };

@@ -8,7 +8,7 @@ import { InvalidData } from '../store/check.ts';
 import { describeError, StoreError } from '../store/errors.ts';
 import { exportLibrary } from '../store/export-library.ts';
 import { deleteAll, importBackup } from '../store/import-backup.ts';
-import { companyView, listCompanies, listPages } from '../store/library.ts';
+import { companyView, listCompanies, listPages, listSites } from '../store/library.ts';
 import { normalizeUrl, registrableDomain, siteOf } from '../store/normalize-url.ts';
 import { addNote, deleteNote, getNote, latestDraft, listNotes, setDetached, updateNote } from '../store/notes.ts';
 import { forgetPage, getPage, savePage, writePage } from '../store/pages.ts';
@@ -83,7 +83,8 @@ const handlers: Handlers = {
   async 'page/update'({ page, summary }, ctx) {
     const settings = await getSettings(ctx.db);
     const canonicalUrl = trustedCanonicalUrl(page.canonicalUrl, ctx.sender.url ?? ctx.sender.tab?.url);
-    const info = { ...page, canonicalUrl };
+    // The site filter groups by host: derive it from the key rather than trust the page.
+    const info = { ...page, canonicalUrl, site: siteOf(canonicalUrl) || page.site };
     if (ctx.sender.tab?.incognito && !settings.savePrivate) return { saved: false, reason: 'private' };
     if (siteDisabled(settings, ctx.sender.url ?? ctx.sender.tab?.url ?? page.url)) return { saved: false, reason: 'disabled-site' };
     const autoSave = settings.saveMode === 'auto' && page.isArticle;
@@ -131,6 +132,9 @@ const handlers: Handlers = {
   },
   async 'library/companies'({ limit }, ctx) {
     return listCompanies(ctx.db, limit);
+  },
+  async 'library/sites'(_req, ctx) {
+    return listSites(ctx.db);
   },
   async 'note/add'(input, ctx) {
     const note = await addNote(ctx.db, input, ctx.now);

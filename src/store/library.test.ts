@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { companyView, listCompanies, listPages } from './library.ts';
+import { companyView, listCompanies, listPages, listSites } from './library.ts';
 import { addNote, deleteNote, updateNote } from './notes.ts';
 import { savePage } from './pages.ts';
 import { createLibrarySearch } from './search-index.ts';
@@ -76,6 +76,11 @@ describe('library queries', () => {
     const view = await companyView(db, 'alibaba');
     expect(view.name).toBe('Alibaba Group Holding');
     expect(view.moves.map((m) => m.move.text)).toEqual(['Alibaba rose 8%.']);
+  });
+
+  it('lists sites with page counts', async () => {
+    const db = await library();
+    expect(await listSites(db)).toEqual([{ site: 'ft.example', pages: 1 }, { site: 'news.example.com', pages: 2 }]);
   });
 
   it('lists companies by number of pages', async () => {

@@ -128,3 +128,17 @@ export async function listCompanies(db: NewsmarkDb, limit = MAX_LIMIT): Promise<
     .slice(0, limit)
     .map(({ latest: _latest, ...s }) => s);
 }
+
+/** Distinct sites with page counts, from the site index alone (no records read). */
+export async function listSites(db: NewsmarkDb): Promise<{ site: string; pages: number }[]> {
+  const out: { site: string; pages: number }[] = [];
+  let cursor = await db.transaction('pages').store.index('site').openKeyCursor();
+  while (cursor) {
+    const site = cursor.key;
+    const last = out.at(-1);
+    if (last?.site === site) last.pages++;
+    else out.push({ site, pages: 1 });
+    cursor = await cursor.continue();
+  }
+  return out;
+}
