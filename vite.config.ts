@@ -33,6 +33,8 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
+      // Both browsers preload modules natively; Vite's polyfill would ship a fetch() call.
+      modulePreload: { polyfill: false },
       // crxjs builds the pages named in action/side_panel/options_ui but not
       // Firefox's sidebar_action panel, so name every page explicitly.
       rollupOptions: {

@@ -1,0 +1,60 @@
+// Builds the extension for the unit tests that check what actually ships
+// (no remote code, web-ext lint). The build goes to a temporary folder named
+// after a hash of every build input, so it always matches the working tree,
+// several test files share one build, and dist/ (which the e2e suite and
+// other developers use) is never touched. Each build takes a few seconds.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export type BrowserName = 'chrome' | 'firefox';
+
+const INPUTS = ['src', 'public', 'manifest.json', 'vite.config.ts', 'test/tools/vite-no-inner-html.ts', 'package-lock.json'];
+
+function files(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path).sort().flatMap((name) => files(join(path, name)));
+}
+
+function inputHash(): string {
+  const hash = createHash('sha256');
+  for (const input of INPUTS) {
+    for (const file of files(join(repoRoot, input))) {
+      if (/\.test\.tsx?$/.test(file)) continue; // tests are not shipped
+      hash.update(file.slice(repoRoot.length)).update('\0').update(readFileSync(file)).update('\0');
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Folder holding chrome/ and firefox/ builds of the current working tree. */
+export function freshBuild(): string {
+  const target = join(tmpdir(), `newsmark-unit-build-${inputHash()}`);
+  if (existsSync(join(target, 'firefox', 'manifest.json'))) return target;
+  const work = mkdtempSync(join(tmpdir(), 'newsmark-unit-build-tmp-'));
+  // vite.config.ts leaves the extension plugin out when it sees VITEST.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
+  for (const browser of ['chrome', 'firefox'] as const) {
+    execFileSync(join(repoRoot, 'node_modules/.bin/vite'), ['build', '--mode', browser, '--outDir', join(work, browser), '--emptyOutDir', '--logLevel', 'error'], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+  }
+  try {
+    renameSync(work, target); // atomic: a parallel test file may have won the race
+  } catch {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return target;
+}
+
+/** Every file under `dir`, as paths relative to it. */
+export function listFiles(dir: string): string[] {
+  return files(dir).map((f) => f.slice(dir.length + 1));
+}
