@@ -40,6 +40,14 @@ export function NoteCard({ note, pageTitle, editing = false, onSave, onDelete, o
             e.preventDefault();
             await onSave(body);
           }}
+          onKeyDown={async (e) => {
+            // Escape cancels, Ctrl/Cmd+Enter saves: the editor never needs the mouse.
+            if (e.key === 'Escape') onEdit?.(false);
+            else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              await onSave(body);
+            }
+          }}
         >
           <label class="visually-hidden" for={`${labelId}-body`}>{t('noteBody')}</label>
           <textarea id={`${labelId}-body`} ref={area} value={body} onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />

@@ -174,7 +174,12 @@ describe('SidePanel', () => {
   it('opens a draft note in the editor, at start and when the background announces one', async () => {
     const notes = [note({ id: 'd1', body: '', draft: true })];
     const api: FakeApi = libraryApi(notes);
-    mount(<SidePanel api={api} />);
+    const created = Date.parse(notes[0].created);
+    mount(<SidePanel api={api} now={() => created + 10 * 60_000} />);
+    await settle();
+    expect(tab('This page').getAttribute('aria-selected')).toBe('true'); // a stale draft does not take over
+    render(null, root);
+    mount(<SidePanel api={api} now={() => created + 5_000} />);
     await settle();
     expect(tab('Notes').getAttribute('aria-selected')).toBe('true');
     expect(root.querySelector('[data-note-id=d1] textarea')).not.toBeNull();
@@ -249,5 +254,28 @@ describe('ExportTab', () => {
     fail = true;
     await choose('{}');
     expect(root.querySelector('[role=alert]')?.textContent).toBe('Not a Newsmark backup: missing "pages"');
+  });
+});
+
+describe('NoteCard keyboard', () => {
+  it('saves with Ctrl+Enter and cancels with Escape', async () => {
+    const { NoteCard } = await import('../components/note-card.tsx');
+    const saved: string[] = [];
+    let editing = true;
+    const n = note();
+    const draw = () => render(<NoteCard note={n} editing={editing} onSave={(b) => { saved.push(b); }} onDelete={() => {}} onEdit={(on) => { editing = on; draw(); }} />, root);
+    root = document.createElement('div');
+    document.body.append(root);
+    draw();
+    await settle();
+    const area = root.querySelector('textarea')!;
+    await type(area, 'typed');
+    area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    await settle();
+    expect(saved).toEqual(['typed']);
+    area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle();
+    expect(editing).toBe(false);
+    expect(root.querySelector('textarea')).toBeNull();
   });
 });

@@ -14,6 +14,8 @@ import { LibraryTab } from './library-tab.tsx';
 import { NotesTab } from './notes-tab.tsx';
 import { ThisPageTab } from './this-page-tab.tsx';
 
+const DRAFT_FRESH_MS = 2 * 60_000;
+
 export type PanelTab = 'page' | 'library' | 'company' | 'notes' | 'export';
 
 export interface SidePanelProps {
@@ -23,9 +25,10 @@ export interface SidePanelProps {
   /** A note to open in the editor (e.g. `#note=<id>`); else the newest draft, if any. */
   initialNote?: string;
   pollMs?: number;
+  now?: () => number;
 }
 
-export function SidePanel({ api, initialTab = 'page', initialCompany = '', initialNote = '', pollMs }: SidePanelProps) {
+export function SidePanel({ api, initialTab = 'page', initialCompany = '', initialNote = '', pollMs, now = Date.now }: SidePanelProps) {
   const [tab, setTab] = useState<PanelTab>(initialNote ? 'notes' : initialTab);
   const [company, setCompany] = useState(initialCompany);
   const [editId, setEditId] = useState(initialNote);
@@ -38,7 +41,9 @@ export function SidePanel({ api, initialTab = 'page', initialCompany = '', initi
     setVersion((v) => v + 1);
   };
   useEffect(() => {
-    if (!initialNote) api.call('note/draft', {}).then((note) => note && openDraft(note), () => {});
+    // Only a fresh draft: the panel opening right after "Add a note". An older draft left
+    // unedited stays in the Notes list instead of hijacking every later opening.
+    if (!initialNote) api.call('note/draft', {}).then((note) => note && now() - Date.parse(note.created) < DRAFT_FRESH_MS && openDraft(note), () => {});
     return api.onBroadcast((msg) => {
       if (msg.type === 'ui/note-draft' && msg.note) openDraft(msg.note as Note);
       else if (msg.type === 'ui/library-changed') setVersion((v) => v + 1);
