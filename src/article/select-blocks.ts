@@ -40,10 +40,10 @@ export function selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, ti
   const picked: Unit[] = [];
   for (let i = rootAgg.first; i <= rootAgg.last; i++) {
     const u = w.units[i];
-    if (u.tag === 'h1' || (u.links / u.text > 0.6 && u.text < 200)) continue;
-    let out = false;
-    for (let a: Element | null = u.el; a && a !== root; a = a.parentElement) {
-      if (isExcludedBox(a)) { out = true; break; }
+    if (u.tag === 'h1') continue;
+    let out = u.links / u.text > 0.6 && u.text < 200;
+    for (let a: Element | null = u.el; a && a !== root && !out; a = a.parentElement) {
+      if (isExcludedBox(a)) out = true;
     }
     if (out) {
       // A heading-like line right before a box we dropped was that box's title ("More:", "Read more").
@@ -62,7 +62,8 @@ export function selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, ti
   return picked;
 }
 
-const isHeadingLike = (u: Unit): boolean => HEADING_TAGS.has(u.tag) || (u.text < 60 && u.stops === 0);
+/** A heading, or a short line without a sentence end that is not a list item ("More:", "Read next"). */
+const isHeadingLike = (u: Unit): boolean => HEADING_TAGS.has(u.tag) || (u.text < 60 && u.stops === 0 && u.tag !== 'li' && u.tag !== 'tr');
 
 /** A list whose every item carries a link: "more stories", "related", tag lists. */
 function isLinkList(el: Element): boolean {

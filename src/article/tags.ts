@@ -47,7 +47,8 @@ const BOILER_WORDS = [
   'consent', 'gdpr', 'onetrust', 'modal', 'popup', 'popover', 'tooltip', 'rollover', 'hovercard', 'toolbar',
   'masthead', 'navigation', 'navbar', 'menu', 'pagination', 'pager', 'ticker', 'marquee', 'pullquote', 'video',
   'player', 'jwplayer', 'podcast', 'linkback', 'disclaimer', 'copyright', 'banner', 'widget', 'teaser', 'teasers',
-  'headline', 'headlines', 'header', 'eyebrow', 'kicker', 'keypoints', 'nocontent', 'print', 'skip',
+  'headline', 'headlines', 'header', 'eyebrow', 'kicker', 'keypoints', 'nocontent', 'print', 'skip', 'nav', 'gallery',
+  'slideshow', 'carousel', 'lightbox', 'slider', 'controls',
 ];
 const BOILER_PHRASES = ['read more', 'more on', 'see also', 'most read', 'most popular', 'more stories', 'also like',
   'you may', 'pull quote', 'key points', 'market data', 'quote in', 'more from', 'top stories', 'sign up'];
