@@ -183,3 +183,16 @@ describe('router: panel/open', () => {
     expect(await handle({ type: 'panel/open', focus: { category: 'weather', name: 'x' } }, fromTab(URL1), deps)).toMatchObject({ ok: false, code: 'invalid' });
   });
 });
+
+describe('router: settings', () => {
+  it('merges partial updates, including highlight colours, and refuses what is not a hex colour', async () => {
+    const deps = await routerDeps();
+    await handle({ type: 'settings/set', colors: { company: '#00a3bf' } }, fromPanel, deps);
+    await handle({ type: 'settings/set', colors: { move: '#e0483e' }, categories: { person: false } }, fromPanel, deps);
+    const got = await handle({ type: 'settings/get' }, fromTab(URL1), deps);
+    expect(got).toMatchObject({ ok: true, value: { colors: { company: '#00a3bf', move: '#e0483e' }, categories: { company: true, person: false } } });
+    const bad = await handle({ type: 'settings/set', colors: { company: 'red;} body{display:none' } }, fromPanel, deps);
+    expect(bad).toMatchObject({ ok: false, code: 'invalid', error: expect.stringContaining('settings.colors.company') });
+    expect(await handle({ type: 'settings/set', saveMode: 'sometimes' }, fromPanel, deps)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+});

@@ -233,5 +233,17 @@ export function settingsPatch(v: unknown, path: string): Partial<Settings> {
     }
     s.categories = cats as Settings['categories'];
   }
+  if (o.colors !== undefined) {
+    // Only hex colours: the value ends up in the page's CSS (::highlight rules).
+    const c = obj(o.colors, `${path}.colors`);
+    const colors: NonNullable<Settings['colors']> = {};
+    for (const k of ['company', 'person', 'figure', 'move'] as const) {
+      if (c[k] === undefined) continue;
+      const v = str(c[k], `${path}.colors.${k}`, 9);
+      if (!/^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(v)) throw new InvalidData(`${path}.colors.${k}`, 'expected a hex colour like #3884ff');
+      colors[k] = v;
+    }
+    s.colors = colors;
+  }
   return s;
 }

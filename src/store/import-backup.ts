@@ -9,7 +9,7 @@ import { InvalidData, arr, note, num, obj, savedPage, settingsPatch } from './ch
 import { inTransaction, StoreError } from './errors.ts';
 import { mergePageRecord, pageKey, sameContent } from './pages.ts';
 import type { NewsmarkDb } from './schema.ts';
-import { withDefaults } from './settings.ts';
+import { applyPatch, withDefaults } from './settings.ts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** 200 MB: far beyond any real library, small enough not to exhaust memory. */
@@ -95,7 +95,7 @@ export async function importBackup(db: NewsmarkDb, text: string): Promise<{ page
     if (backup.settings) {
       const settings = tx.objectStore('settings');
       const current = withDefaults(await settings.get('settings'));
-      const next = withDefaults({ ...current, ...backup.settings, categories: { ...current.categories, ...backup.settings.categories } });
+      const next = applyPatch(current, backup.settings);
       await settings.put(next, 'settings');
     }
     return { pages: backup.pages.length, notes: backup.notes.length, newPages, newNotes };

@@ -16,7 +16,16 @@ export function defaultSettings(): Settings {
 /** Stored values over defaults, so settings added later get their default. */
 export function withDefaults(stored: Partial<Settings> | undefined): Settings {
   const d = defaultSettings();
-  return { ...d, ...stored, categories: { ...d.categories, ...stored?.categories } };
+  const merged: Settings = { ...d, ...stored, categories: { ...d.categories, ...stored?.categories } };
+  if (!merged.colors) delete merged.colors;
+  return merged;
+}
+
+/** A partial update over current settings; categories and colours merge per key. */
+export function applyPatch(current: Settings, patch: Partial<Settings>): Settings {
+  const next: Partial<Settings> = { ...current, ...patch, categories: { ...current.categories, ...patch.categories } };
+  if (current.colors || patch.colors) next.colors = { ...current.colors, ...patch.colors };
+  return withDefaults(next);
 }
 
 export async function getSettings(db: NewsmarkDb): Promise<Settings> {
@@ -26,7 +35,7 @@ export async function getSettings(db: NewsmarkDb): Promise<Settings> {
 export function setSettings(db: NewsmarkDb, patch: Partial<Settings>): Promise<Settings> {
   return inTransaction(db.transaction('settings', 'readwrite'), async (tx) => {
     const current = withDefaults(await tx.store.get('settings'));
-    const next = withDefaults({ ...current, ...patch, categories: { ...current.categories, ...patch.categories } });
+    const next = applyPatch(current, patch);
     await tx.store.put(next, 'settings');
     return next;
   });
