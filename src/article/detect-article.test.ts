@@ -53,6 +53,7 @@ describe('detectArticle', () => {
       <p>${P3}</p>
       <div class="newsletter-box"><strong>Tech Check</strong><p>The week’s biggest technology stories, from AI chips to antitrust, every Friday.</p><form><input type="email"><button>Sign up</button></form></div>
       <p>${P4}</p>
+      <p>November 18, 2019 7:45 am PST</p><p>(Photo by Jane Doe/Getty Images)</p>
       <p>Reporting by Dana Whitfield; Editing by Mark Potter</p></div>`);
     expect(bodyLines(doc)).toEqual([P1, P2, P3, P4]);
   });

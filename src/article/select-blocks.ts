@@ -13,8 +13,15 @@ const SHORT_FURNITURE_RE = /^(?:by [\p{Lu}][^.!?]*$|advertisement\b|sponsored\b|
 const FOLLOW_RE = /(?:^|[.!?]\s+)Follow\b.{0,80}\b(?:Twitter|Facebook|Instagram|LinkedIn|YouTube|TikTok|Threads|Bluesky|X)\b/u;
 const PROMO_RE = /\bletters? to the editor\b|\bsign up\b.{0,60}\bnewsletters?\b|\bnewsletters?\b.{0,60}\bsign up\b|\bsubscribe to\b.{0,60}\bnewsletters?\b/i;
 
+/** Photo credits: "(Photo by Jane Doe/Getty Images)", "Jane Doe/AP". */
+const CREDIT_RE = /^\(?(?:photo|image|picture)s?\s*(?:by\b|credit\b|:)|\/\s*(?:getty images|ap|afp|reuters|shutterstock|bloomberg|epa|ap photo)\)?$/i;
+/** A dateline on its own: "November 18, 2019 7:45 am PST", "Updated: 26/03/2026 17:12". */
+const MONTH_RE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/i;
+const isDateLine = (t: string): boolean => t.length < 50 && !/[.!?]$/.test(t) && t.split(' ').length <= 8 && MONTH_RE.test(t);
+
 const isFurniture = (t: string): boolean =>
-  FURNITURE_RE.test(t) || FOLLOW_RE.test(t) || PROMO_RE.test(t) || (t.length < 80 && SHORT_FURNITURE_RE.test(t));
+  FURNITURE_RE.test(t) || FOLLOW_RE.test(t) || PROMO_RE.test(t) ||
+  (t.length < 80 && (SHORT_FURNITURE_RE.test(t) || CREDIT_RE.test(t))) || isDateLine(t);
 
 export function selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, title: string, text: (u: Unit) => string): Unit[] {
   const rootAgg = aggs.get(root)!;
