@@ -3,7 +3,7 @@ import type { ContentMessage } from '../messages.ts';
 import { listNotes } from '../store/notes.ts';
 import { freshDb } from '../store/test-helpers.ts';
 import { setSettings } from '../store/settings.ts';
-import { addNoteFromSelection, onCommand, type CommandDeps, type Tab } from './commands.ts';
+import { addNoteFromSelection, onCommand, unwrapReply, type CommandDeps, type Tab } from './commands.ts';
 
 const TAB: Tab = { id: 3, url: 'https://news.example.com/story?utm_source=x', incognito: false, windowId: 1 };
 const SELECTION = {
@@ -62,5 +62,15 @@ describe('commands and the context menu', () => {
     const { d, sent } = await deps({ enabled: false, categories: {} });
     await onCommand('toggle-highlights', undefined, d);
     expect(sent).toEqual([{ type: 'content/highlights', toggle: true }]);
+  });
+});
+
+describe('replies from content scripts', () => {
+  it('unwraps a Reply, passes a bare value and turns an error reply into undefined', () => {
+    expect(unwrapReply({ ok: true, value: SELECTION })).toEqual(SELECTION);
+    expect(unwrapReply({ ok: true, value: null })).toBeNull();
+    expect(unwrapReply({ ok: false, error: 'no selection' })).toBeUndefined();
+    expect(unwrapReply(SELECTION)).toEqual(SELECTION);
+    expect(unwrapReply(undefined)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 // arrive with a user gesture, which sidePanel.open (Chrome) and
 // sidebarAction.open (Firefox) require: so the panel is opened synchronously,
 // before anything is awaited, and the draft note is made afterwards.
-import type { ContentMessage, ContentRequests, Note, UiEvent } from '../messages.ts';
+import type { ContentMessage, ContentRequests, Note, Reply, UiEvent } from '../messages.ts';
 import { addNote } from '../store/notes.ts';
 import { normalizeUrl } from '../store/normalize-url.ts';
 import type { NewsmarkDb } from '../store/schema.ts';
@@ -27,6 +27,15 @@ export interface CommandDeps {
 }
 
 export const MENU_ADD_NOTE = 'newsmark-add-note';
+
+/** The value of a content script's Reply (a bare value is taken as is); undefined for an error reply. */
+export function unwrapReply<R>(reply: unknown): R | undefined {
+  if (reply && typeof reply === 'object' && 'ok' in reply && typeof (reply as { ok: unknown }).ok === 'boolean') {
+    const r = reply as Reply<R>;
+    return r.ok ? r.value : undefined;
+  }
+  return reply as R | undefined;
+}
 
 export async function toggleHighlights(tab: Tab | undefined, deps: CommandDeps): Promise<void> {
   const target = tab?.id !== undefined ? tab : await deps.activeTab();

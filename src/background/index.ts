@@ -9,7 +9,7 @@ import type { ContentMessage, ContentRequests, UiEvent } from '../messages.ts';
 import { dbConnector } from '../store/open-db.ts';
 import { normalizeUrl, registrableDomain, siteOf } from '../store/normalize-url.ts';
 import { createLibrarySearch } from '../store/search-index.ts';
-import { MENU_ADD_NOTE, addNoteFromSelection, onCommand, type CommandDeps, type Tab } from './commands.ts';
+import { MENU_ADD_NOTE, addNoteFromSelection, onCommand, unwrapReply, type CommandDeps, type Tab } from './commands.ts';
 import { handle, type RouterDeps } from './router.ts';
 import { registerFirstRun } from './first-run.ts';
 
@@ -87,7 +87,8 @@ const commandDeps: CommandDeps = {
   },
   async sendToTab<T extends keyof ContentRequests>(tabId: number, message: ContentMessage<T>) {
     try {
-      return (await browser.tabs.sendMessage(tabId, message)) as ContentRequests[T]['res'] | undefined;
+      // Content scripts answer with a Reply (src/page/messaging.ts).
+      return unwrapReply<ContentRequests[T]['res']>(await browser.tabs.sendMessage(tabId, message));
     } catch {
       return undefined; // no content script in that tab (e.g. a browser page)
     }
