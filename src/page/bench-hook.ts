@@ -21,17 +21,17 @@ export function benchMark(name: string): void {
 }
 
 /** One slice of our main-thread work that just ended and took `ms`. */
-export function benchSlice(ms: number): void {
-  if (on()) performance.measure('newsmark:slice', { start: performance.now() - ms, duration: ms });
+export function benchSlice(ms: number, what = 'scan'): void {
+  if (on()) performance.measure('newsmark:slice', { start: performance.now() - ms, duration: ms, detail: what });
 }
 
 /** Wraps a synchronous step (detection, notes) so its time is counted like a slice. */
-export function benchTimed<T>(fn: () => T): T {
+export function benchTimed<T>(what: string, fn: () => T): T {
   if (!on()) return fn();
   const t0 = performance.now();
   try {
     return fn();
   } finally {
-    benchSlice(performance.now() - t0);
+    benchSlice(performance.now() - t0, what);
   }
 }

@@ -5,7 +5,7 @@
 // one space, a <br> or the edge of a nested block element becomes a line
 // break, nested block elements are left out (they are blocks of their own) and
 // the ends are trimmed. We also skip what a reader does not read as prose:
-// form fields, contenteditable, code, scripts, and elements hidden by layout.
+// form fields, contenteditable, code, scripts, and hidden elements.
 import { BLOCK_TAGS } from '../article/tags.ts';
 
 export interface CollectedText {
@@ -34,17 +34,30 @@ function isSpace(c: number): boolean {
     c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** True when the element's text is not read as prose (editable, code, hidden, ...). */
+/** Class words of visually hidden helpers (screen-reader-only text is not on the page a reader sees). */
+const HIDDEN_CLASS = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|a11y-hidden|hidden)(?:\s|$)/;
+
+/**
+ * True when the element's text is not read as prose (editable, code, hidden by
+ * markup). Cheap: no layout or style reads, because this runs between our own
+ * highlight updates and a forced style recalculation there costs a big page
+ * milliseconds per call. Layout-hidden blocks are filtered once, up front
+ * (isLaidOutHidden).
+ */
 export function isSkipped(el: Element): boolean {
   if (SKIP_TAGS.has(el.localName)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const html = el as HTMLElement;
   if (html.isContentEditable) return true;
-  // checkVisibility covers display:none, content-visibility:hidden and visibility:hidden
-  // without us reading computed styles ourselves; older engines lack it.
+  if (html.style?.display === 'none' || html.style?.visibility === 'hidden') return true;
+  const cls = el.getAttribute('class');
+  return !!cls && HIDDEN_CLASS.test(cls);
+}
+
+/** Hidden by layout (display:none, visibility:hidden, content-visibility:hidden). Reads style: call in batches. */
+export function isLaidOutHidden(el: Element): boolean {
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  if (check && !check.call(el, { visibilityProperty: true })) return true;
-  return false;
+  return !!check && !check.call(el, { visibilityProperty: true });
 }
 
 /**
@@ -54,59 +67,83 @@ export function isSkipped(el: Element): boolean {
  */
 export function collectText(block: Element, isNestedBlock: (el: Element) => boolean = () => false): CollectedText {
   const nodes: Text[] = [];
-  const chars: string[] = [];
-  const nodeIdx: number[] = [];
-  const offs: number[] = [];
-  // pendingSpace: whitespace seen since the last emitted character; emitted lazily
-  // so runs collapse to one separator (a line break wins over a space) and the ends are trimmed.
-  let pendingSpace: { node: number; offset: number; ch: string } | null = null;
-  const lineBreak = () => {
-    if (chars.length === 0) return;
-    const at = pendingSpace ?? { node: nodeIdx[nodeIdx.length - 1], offset: offs[offs.length - 1] + 1 };
-    pendingSpace = { ...at, ch: '\n' };
+  // Few allocations on purpose: a 50,000-word page runs this for every block, and
+  // per-character garbage shows up as GC pauses inside our time slices.
+  const chunks: string[] = [];
+  let len = 0;
+  let node = new Uint32Array(256);
+  let offset = new Uint32Array(256);
+  const grow = (need: number) => {
+    if (need <= node.length) return;
+    let size = node.length * 2;
+    while (size < need) size *= 2;
+    const n2 = new Uint32Array(size);
+    n2.set(node.subarray(0, len));
+    const o2 = new Uint32Array(size);
+    o2.set(offset.subarray(0, len));
+    node = n2;
+    offset = o2;
   };
-
-  const emit = (c: string, n: number, o: number) => {
-    if (pendingSpace && chars.length > 0) {
-      chars.push(pendingSpace.ch);
-      nodeIdx.push(pendingSpace.node);
-      offs.push(pendingSpace.offset);
+  // Whitespace seen since the last emitted character, emitted lazily so runs collapse
+  // to one separator (a line break wins over a space) and the ends are trimmed.
+  let pendingCh = '';
+  let pendingNode = 0;
+  let pendingOffset = 0;
+  const setPending = (ch: string, n: number, o: number) => {
+    if (len === 0) return;
+    if (pendingCh === '' ) {
+      pendingNode = n;
+      pendingOffset = o;
     }
-    pendingSpace = null;
-    chars.push(c);
-    nodeIdx.push(n);
-    offs.push(o);
+    if (pendingCh !== '\n') pendingCh = ch;
   };
+  const afterLast = (ch: string) => setPending(ch, node[len - 1], offset[len - 1] + 1);
 
   const visit = (parent: Node) => {
     for (let child = parent.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        const t = child as Text;
-        const data = t.data;
+        const data = (child as Text).data;
         if (!data) continue;
-        const n = nodes.push(t) - 1;
-        for (let i = 0; i < data.length; i++) {
+        const n = nodes.push(child as Text) - 1;
+        grow(len + data.length + 1);
+        let i = 0;
+        while (i < data.length) {
           if (isSpace(data.charCodeAt(i))) {
-            if (!pendingSpace) pendingSpace = { node: n, offset: i, ch: ' ' };
-          } else emit(data[i], n, i);
+            setPending(' ', n, i);
+            i++;
+            continue;
+          }
+          if (pendingCh !== '') {
+            chunks.push(pendingCh);
+            node[len] = pendingNode;
+            offset[len] = pendingOffset;
+            len++;
+            pendingCh = '';
+          }
+          const start = i;
+          while (i < data.length && !isSpace(data.charCodeAt(i))) {
+            node[len] = n;
+            offset[len] = i;
+            len++;
+            i++;
+          }
+          chunks.push(start === 0 && i === data.length ? data : data.slice(start, i));
         }
       } else if (child.nodeType === 1) {
         const el = child as Element;
         const tag = el.localName;
         if (tag === 'br' || isNestedBlock(el) || BLOCK_TAGS.has(tag)) {
-          lineBreak();
+          afterLast('\n');
           continue;
         }
-        if (tag === 'td' || tag === 'th') {
-          if (chars.length && !pendingSpace) pendingSpace = { node: nodeIdx[nodeIdx.length - 1], offset: offs[offs.length - 1] + 1, ch: ' ' };
-        }
+        if (tag === 'td' || tag === 'th') afterLast(' ');
         if (isSkipped(el)) continue;
         visit(el);
       }
     }
   };
   visit(block);
-  return { text: chars.join(''), nodes, node: Uint32Array.from(nodeIdx), offset: Uint32Array.from(offs) };
+  return { text: chunks.join(''), nodes, node: node.slice(0, len), offset: offset.slice(0, len) };
 }
 
 /** One text node's share of a span: [start, end) in node offsets. */

@@ -72,7 +72,7 @@ function start(article: ArticleBody) {
     blockOf: (n) => session?.blockOf(n),
     onChange(dirty) {
       if (!session) return 0;
-      const { added } = benchTimed(() => session!.update(dirty));
+      const { added } = benchTimed('update', () => session!.update(dirty));
       if (info && session.article.isArticle !== info.isArticle) info = { ...info, isArticle: session.article.isArticle, reason: session.article.reason };
       return added;
     },
@@ -107,7 +107,7 @@ async function loadNotes() {
 
 function anchorNotes() {
   if (!session) return;
-  const result = benchTimed(() => notesLayer.anchor(notes, session!));
+  const result = benchTimed('notes', () => notesLayer.anchor(notes, session!));
   for (const note of notes) {
     const detached = result.get(note.id)!;
     const before = reported.get(note.id) ?? !!note.detached;
@@ -214,7 +214,7 @@ watchNavigation(window, () => {
   if (siteDisabled) return;
   let tries = 0;
   const attempt = () => {
-    const article = benchTimed(() => detectArticle(doc));
+    const article = benchTimed('detect', () => detectArticle(doc));
     if (article.isArticle) start(article);
     else if (++tries < 4) setTimeout(attempt, [400, 1200, 3000][tries - 1]);
   };
@@ -224,7 +224,7 @@ watchNavigation(window, () => {
 async function main() {
   if (window.top !== window) return;
   const settingsP = call('settings/get', {}, 1500);
-  const article = benchTimed(() => detectArticle(doc));
+  const article = benchTimed('detect', () => detectArticle(doc));
   const settings: Settings | undefined = await settingsP;
   benchMark(`newsmark:detected:${article.isArticle}:${article.blocks.length}:${settings ? 'settings' : 'no-settings'}`); // test hook: what we decided
   if (settings) {

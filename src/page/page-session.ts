@@ -3,11 +3,11 @@
 // content is added. A new URL (SPA navigation) gets a new session.
 import { detectArticle, type ArticleBody } from '../article/index.ts';
 import { createDocument, type Mention, type PageSummary, type ScannedDocument } from '../extract/index.ts';
-import { collectText, isSkipped, piecesOf, staticRangeOf, type CollectedText } from './collect-text.ts';
+import { collectText, isLaidOutHidden, isSkipped, piecesOf, staticRangeOf, type CollectedText } from './collect-text.ts';
 import { createHitIndex, type HitIndex, type MentionRef } from './hit-test.ts';
 import type { Highlighter } from './highlighter.ts';
 import { createScheduler } from './scan-scheduler.ts';
-import { benchMark, benchSlice } from './bench-hook.ts';
+import { benchMark, benchSlice, benchTimed } from './bench-hook.ts';
 
 export interface BlockState {
   kind: 'block';
@@ -140,7 +140,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
         io?.unobserve(item.el);
       } else refresh(item.st);
     },
-    onSlice: benchSlice,
+    onSlice: (ms) => benchSlice(ms),
     onDrain() {
       if (stopped) return;
       if (refreshNeeded) {
@@ -186,7 +186,8 @@ export function createPageSession(opts: SessionOptions): PageSession {
     rootEl = commonAncestor(list);
     const fresh: BlockState[] = [];
     for (const el of list) {
-      if (blocks.has(el)) continue;
+      // Style is read here, in one batch before we paint anything, never between highlight updates.
+      if (blocks.has(el) || isLaidOutHidden(el)) continue;
       const st: BlockState = { kind: 'block', el, refs: [], signature: '' };
       blocks.set(el, st);
       fresh.push(st);
@@ -212,7 +213,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
   }
 
   benchMark('newsmark:session-start');
-  adopt(article.blocks);
+  benchTimed('adopt', () => adopt(article.blocks));
   scheduler.runNow();
 
   return {

@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { collectText, indexOfPoint, piecesOf, rangeOf } from './collect-text.ts';
+
+function block(html: string): Element {
+  document.body.innerHTML = `<div id="root">${html}</div>`;
+  return document.getElementById('root')!.firstElementChild!;
+}
+
+describe('collectText', () => {
+  it('collapses whitespace like blockText and maps every character back to its text node', () => {
+    const p = block('<p>  Alibaba   <b>Group</b>\n shares <a href="#">surged 15%</a>  </p>');
+    const ct = collectText(p);
+    expect(ct.text).toBe('Alibaba Group shares surged 15%');
+    for (let i = 0; i < ct.text.length; i++) {
+      const node = ct.nodes[ct.node[i]];
+      const ch = node.data[ct.offset[i]];
+      if (ct.text[i] === ' ') expect(/\s/.test(ch)).toBe(true);
+      else expect(ch).toBe(ct.text[i]);
+    }
+  });
+
+  it('skips code, form fields, contenteditable, scripts and hidden text; <br> and nested blocks become line breaks', () => {
+    const p = block('<div>Tencent <code>rose 5%</code>gained<input value="x"><span hidden>secret</span><span class="sr-only">sr</span><span contenteditable="true">edit</span><script>var a=1</script> today<br>Next line<p>nested block</p>after</div>');
+    expect(collectText(p).text).toBe('Tencent gained today\nNext line\nafter');
+  });
+
+  it('leaves out nested elements the caller marks as blocks of their own', () => {
+    const q = block('<blockquote>Said <em>Wu</em>: <span class="inner">inner text</span> end</blockquote>');
+    expect(collectText(q, (el) => el.classList.contains('inner')).text).toBe('Said Wu:\nend');
+  });
+
+  it('splits a span into per-node pieces and builds a range over it', () => {
+    const p = block('<p>Shares of <a href="#">Alibaba</a> Group rose</p>');
+    const ct = collectText(p);
+    const start = ct.text.indexOf('Alibaba Group');
+    const pieces = piecesOf(ct, start, start + 'Alibaba Group'.length);
+    expect(pieces.map((x) => x.node.data.slice(x.start, x.end))).toEqual(['Alibaba', ' Group']);
+    expect(rangeOf(ct, start, start + 13)!.toString()).toBe('Alibaba Group');
+  });
+
+  it('finds the text index of a DOM point', () => {
+    const p = block('<p>Alpha <b>beta</b> gamma</p>');
+    const ct = collectText(p);
+    const b = p.querySelector('b')!;
+    expect(indexOfPoint(ct, b.firstChild!, 2)).toBe(ct.text.indexOf('ta'));
+    expect(indexOfPoint(ct, p, 0)).toBe(0);
+    expect(indexOfPoint(ct, p, p.childNodes.length)).toBe(ct.text.length);
+  });
+});
