@@ -28,7 +28,7 @@ function collect(el: Element, parts: string[], isHidden: HiddenCheck | undefined
     const child = node as Element;
     const tag = child.localName;
     if (tag === 'br') { parts.push('\n'); continue; }
-    if (SKIP_TAGS.has(tag) || hiddenByMarkup(child) || isHidden?.(child)) continue;
+    if (SKIP_TAGS.has(tag) || hiddenByMarkup(child) || (isHidden && child.hasAttributes() && isHidden(child))) continue;
     if (isBlock(child, tag)) { parts.push('\n'); continue; }
     if (CELL_TAGS.has(tag) && top) {
       if (cells++ > 0) parts.push(' | ');

@@ -76,9 +76,10 @@ function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null,
       continue;
     }
     const seen = look(child);
-    if (seen.hidden || isHidden?.(child)) continue;
-    let childBoiler = boiler;
     const attrs = child.hasAttributes();
+    // The layout check is costly on a live page: ask only about elements a stylesheet can single out.
+    if (seen.hidden || (attrs && isHidden?.(child))) continue;
+    let childBoiler = boiler;
     if (BOILER_TAGS.has(tag) || isBoilerWords(seen.words) || (attrs && child.getAttribute('role') === 'complementary')) {
       w.boilers.add(child);
       childBoiler = child;

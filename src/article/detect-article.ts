@@ -12,7 +12,11 @@ import { findTitle, findStandfirst } from './title.ts';
 import type { ArticleBody } from './types.ts';
 
 export interface DetectOptions {
-  /** Layout-aware hidden check for the live page (e.g. getComputedStyle, used sparingly). */
+  /**
+   * Layout-aware hidden check for the live page (`layoutHidden` uses getComputedStyle).
+   * Asked only about elements that carry attributes, once each. Markup-level
+   * hiding (hidden, aria-hidden, inline display:none) is always honoured.
+   */
   isHidden?: HiddenCheck;
 }
 

@@ -3,3 +3,4 @@
 export type { ArticleBody } from './types.ts';
 export { detectArticle, type DetectOptions } from './detect-article.ts';
 export { blockText, visibleBlockText, type HiddenCheck } from './block-text.ts';
+export { layoutHidden } from './layout-hidden.ts';
