@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOnce, launchChromium, repoRoot, serveFolder, waitFor, type Served } from './browsers.ts';
+import { unwrapReply } from '../../src/background/commands.ts';
 import { launchDriver, type Driver, type Engine } from './drive.ts';
 
 const PORT = 8473;
@@ -71,6 +72,18 @@ describe.each<Engine>(['chromium', 'firefox'])('background in %s', (engine) => {
     );
     expect(page.canonicalUrl).toBe('http://127.0.0.1/markets/asia/alibaba-cloud-results');
     expect(page.summary.companies.length).toBeGreaterThan(0);
+  });
+
+  it("the content script's answer to note-from-selection is what the add-note command reads", async () => {
+    // The page from the previous test is still open: select a sentence of its body.
+    await d.eval(`(() => { const p = [...document.querySelectorAll('p')].find((e) => e.textContent.includes('margins in the cloud business')); getSelection().selectAllChildren(p); return true; })()`);
+    const reply = await d.askContent({ type: 'content/note-from-selection' });
+    const selection = unwrapReply<{ quote: { type: string; exact: string }; position: { start: number; end: number }; canonicalUrl?: string }>(reply);
+    expect(selection?.quote.type).toBe('TextQuoteSelector');
+    expect(selection!.quote.exact.length).toBeGreaterThan(40);
+    expect(selection!.quote.exact).toContain('margins in the cloud business');
+    expect(selection!.position.end).toBeGreaterThan(selection!.position.start);
+    expect(selection!.canonicalUrl).toBe('http://127.0.0.1/markets/asia/alibaba-cloud-results');
   });
 
   it('keeps notes and round-trips a JSON backup through real IndexedDB', async () => {
