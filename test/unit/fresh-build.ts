@@ -5,7 +5,7 @@
 // other developers use) is never touched. Each build takes a few seconds.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,30 @@ function inputHash(): string {
 export function freshBuild(): string {
   const target = join(tmpdir(), `newsmark-unit-build-${inputHash()}`);
   if (existsSync(join(target, 'firefox', 'manifest.json'))) return target;
+  // Test files run in parallel workers: one builds, the others wait for it.
+  const lock = `${target}.lock`;
+  let mine = false;
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    mine = true;
+  } catch {
+    // A lock older than any build is left over from a killed run: ignore it.
+    const deadline = (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) + 180_000;
+    while (!existsSync(join(target, 'firefox', 'manifest.json')) && existsSync(lock) && Date.now() < deadline) sleep(200);
+    if (existsSync(join(target, 'firefox', 'manifest.json'))) return target;
+  }
+  try {
+    return buildInto(target);
+  } finally {
+    if (mine) rmSync(lock, { force: true });
+  }
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function buildInto(target: string): string {
   const work = mkdtempSync(join(tmpdir(), 'newsmark-unit-build-tmp-'));
   // vite.config.ts leaves the extension plugin out when it sees VITEST.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
