@@ -117,3 +117,15 @@ export function waitForText(page: AnyPage, text: string, timeout = 15_000): Prom
     { timeout, message: `"${text}" never appeared` },
   );
 }
+
+/**
+ * Reloads an extension page and waits for `ready`. Goes through location.reload()
+ * because Firefox's BiDi navigation to moz-extension:// pages may never settle.
+ */
+export async function reloadExtensionPage(page: AnyPage, ready: string): Promise<void> {
+  await page.evaluate(() => {
+    (window as any).__newsmarkOld = true;
+    setTimeout(() => location.reload(), 0);
+  });
+  await waitFor(() => page.evaluate((sel) => !(window as any).__newsmarkOld && document.readyState !== 'loading' && !!document.querySelector(sel), ready).catch(() => false), { timeout: 15_000, message: 'extension page did not reload' });
+}
