@@ -7,6 +7,7 @@ import { findDictionaryCompanies, type DictionaryHit } from './company-dictionar
 import { classifyChunk, findChunks, type Chunk, type ChunkKind } from './chunks.ts';
 import { findCompanyCues } from './companies.ts';
 import { findFigures, type FigureSpan } from './figures.ts';
+import { FIRST_NAMES, LEGAL_SUFFIXES } from './lexicon.ts';
 import { findMoves, type MoveCandidate } from './moves.ts';
 import { findPeople, type PersonCandidate } from './people.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
@@ -129,8 +130,8 @@ function markSpans(tokens: Token[], spans: { start: number; end: number }[], at:
 
 /** Dictionary hits and capitalised chunks, merged into one sorted list of non-overlapping name spans. */
 /** Titles inside a chunk start a person's name: "Marvell CEO Matt Murphy", "Saudi Energy Minister Prince Abdulaziz". */
-const SPLIT_ROLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'chairman', 'chairwoman', 'chair', 'founder', 'co-founder', 'boss', 'president', 'minister', 'secretary', 'governor', 'chancellor', 'commissioner', 'prince', 'sheikh', 'king', 'queen']);
-const GOV_ROLES = new Set(['president', 'minister', 'secretary', 'governor', 'chancellor', 'commissioner', 'prince', 'sheikh', 'king', 'queen']);
+const SPLIT_ROLES = new Set(['gov.', 'gov', 'administrator', 'ceo', 'cfo', 'coo', 'cto', 'chairman', 'chairwoman', 'chair', 'founder', 'co-founder', 'boss', 'president', 'minister', 'secretary', 'governor', 'chancellor', 'commissioner', 'prince', 'sheikh', 'king', 'queen']);
+const GOV_ROLES = new Set(['gov.', 'gov', 'administrator', 'president', 'minister', 'secretary', 'governor', 'chancellor', 'commissioner', 'prince', 'sheikh', 'king', 'queen']);
 
 function splitAtRoles(text: string, tokens: Token[], chunks: Chunk[]): Chunk[] {
   const out: Chunk[] = [];
@@ -156,6 +157,8 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
   ownerAt.clear();
   const chunks = splitAtRoles(text, tokens, findChunks(text, tokens, firstOfSentence, seenLower)).filter((c) => {
     // "Sequoia-backed", "San Francisco-based": the name is the part before the hyphen.
+    // "Systems, Inc.": a legal form alone is not a name.
+    if (c.e - c.s === 1 && LEGAL_SUFFIXES.has(tokens[c.s].lower.replace(/\.$/, ''))) return false;
     // "Lisbon-based Kivaro": the place word is not part of the name.
     const head = tokens[c.s];
     const hd = head.text.lastIndexOf('-');
@@ -195,6 +198,11 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     const inside: DictionaryHit[] = [];
     while (h < hits.length && hits[h].start < c.end) inside.push(hits[h++]);
     const whole = inside.length === 1 && inside[0].start <= c.start && inside[0].end >= c.end;
+    // "Rob Goldman": a given name, then a surname that is also a company's short name, is a person's name.
+    if (!whole && c.e - c.s === 2 && FIRST_NAMES.has(tokens[c.s].lower) && inside.every((x) => x.start > c.start)) {
+      out.push({ ...c, kind, cues: new Set() });
+      continue;
+    }
     if (inside.length === 0 || kind === 'index' || kind === 'institution' || kind === 'place') {
       const cues = new Set<string>(backedAt.has(c.start) ? ['backed'] : []);
       if (ownerAt.has(c.start)) cues.add('owner-role');

@@ -3,7 +3,7 @@
 // block, and what kind of non-company thing a chunk plainly is (index,
 // place, institution, date). Companies and people are decided from these.
 import {
-  COMMODITIES, COMMON_WORDS, CURRENCIES, NATIONALITIES, DAYS, INDEX_HEADS, INDEX_NAMES, MONTHS, NAME_PARTICLES, NON_COMPANY_ACRONYMS, NON_COMPANY_HEADS,
+  COMMODITIES, COMMON_WORDS, CURRENCIES, HONORIFICS, NATIONALITIES, ROLE_WORDS, DAYS, INDEX_HEADS, INDEX_NAMES, MONTHS, NAME_PARTICLES, NON_COMPANY_ACRONYMS, NON_COMPANY_HEADS,
   NON_COMPANY_NAMES, PLACES,
 } from './lexicon.ts';
 import type { Token } from './tokens.ts';
@@ -50,7 +50,9 @@ export function findChunks(text: string, tokens: Token[], firstOfSentence: boole
       if (CONNECTORS.has(lower) || (lower === '&')) {
         let k = e + 1;
         if (lower === 'of' && tokens[k]?.lower === 'the') k++;
-        if (isCapWord(tokens[k]) && (NAME_PARTICLES.has(lower) || lower === '&' || lower === 'of' || lower === 'de' || lower === 'y')) {
+        // "Founder of Ceres Robotics", "CEO of X": a role, then the company, not one name.
+        const roleOf = lower === 'of' && e - s === 1 && (ROLE_WORDS.has(tokens[s].lower) || HONORIFICS.has(tokens[s].lower));
+        if (!roleOf && isCapWord(tokens[k]) && (NAME_PARTICLES.has(lower) || lower === '&' || lower === 'of' || lower === 'de' || lower === 'y')) {
           prev = tokens[k];
           e = k + 1;
           continue;
@@ -117,4 +119,4 @@ const GOV_WORDS = new Set([
   'organisation', 'reserve', 'treasury', 'cabinet', 'police', 'army', 'navy', 'opec', 'opec+', 'un', 'nations',
 ]);
 /** These only at the end of a name ("International Monetary Fund", "White House", "Wall Street"). */
-const LAST_ONLY = new Set(['fund', 'house', 'street', 'avenue', 'square', 'valley', 'basin', 'bay', 'river', 'sea', 'ocean', 'airport', 'station', 'summit', 'forum', 'conference', 'union', 'foundation', 'party', 'church', 'museum', 'hospital', 'school', 'academy', 'office', 'bureau', 'board', 'exchange', 'city', 'state', 'states', 'republic', 'kingdom', 'province', 'county', 'district', 'week', 'day']);
+const LAST_ONLY = new Set(['area', 'region', 'coast', 'fund', 'house', 'street', 'avenue', 'square', 'valley', 'basin', 'bay', 'river', 'sea', 'ocean', 'airport', 'station', 'summit', 'forum', 'conference', 'union', 'foundation', 'party', 'church', 'museum', 'hospital', 'school', 'academy', 'office', 'bureau', 'board', 'exchange', 'city', 'state', 'states', 'republic', 'kingdom', 'province', 'county', 'district', 'week', 'day']);

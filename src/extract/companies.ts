@@ -4,7 +4,7 @@
 // "X said"). Whether a name finally counts as a company is decided for the
 // whole document in resolve.ts, from these cues and the dictionary.
 import type { BlockAnalysis, NameSpan } from './block.ts';
-import { BUSINESS_NOUNS, INDUSTRY_SUFFIXES, LEGAL_SUFFIXES, ROLE_WORDS, SAY_VERBS } from './lexicon.ts';
+import { BUSINESS_NOUNS, FIRST_NAMES, INDUSTRY_SUFFIXES, LEGAL_SUFFIXES, ROLE_WORDS, SAY_VERBS } from './lexicon.ts';
 import type { Token } from './tokens.ts';
 
 /** Cues strong enough to make an unknown capitalised name a company on their own. */
@@ -17,7 +17,7 @@ const STAFF_AFTER = new Set(['ceo', 'cfo', 'coo', 'cto', 'co-founder', 'founder'
 const DEAL_BEFORE = new Set(['buy', 'bought', 'buying', 'buys', 'acquire', 'acquired', 'acquiring', 'acquires', 'purchase', 'purchased']);
 const DEAL_NOUN_OF = new Set(['takeover', 'acquisition', 'purchase', 'shares', 'stake', 'rival', 'customers', 'investors', 'shareholders', 'spin-off', 'listing', 'ipo']);
 const DEAL_NOUN_WITH = new Set(['deal', 'merger', 'partnership', 'agreement', 'contract', 'talks', 'tie-up', 'alliance']);
-const DEAL_AFTER = new Set(['agreed', 'agrees', 'bought', 'acquired', 'invested', 'raised', 'listed', 'reported', 'posted', 'announced', 'launched', 'unveiled', 'plans', 'planned', 'shipped', 'sells', 'sold', 'makes', 'employs', 'hired', 'beat', 'missed', 'expects', 'delivered', 'returned']);
+const DEAL_AFTER = new Set(['agreed', 'agrees', 'bought', 'acquired', 'invested', 'listed', 'employs', 'shipped']);
 const RELATIVE_BUSINESS = new Set(['makes', 'owns', 'operates', 'runs', 'sells', 'builds', 'designs', 'produces', 'manufactures', 'supplies', 'provides', 'develops', 'employs']);
 
 const w = (t: Token | undefined) => (t && t.word ? t.lower : t?.text ?? '');
@@ -31,7 +31,8 @@ export function findCompanyCues(block: BlockAnalysis) {
     const last = tokens[n.e - 1];
     const len = n.e - n.s;
     if (len > 1 && last.cap && LEGAL_SUFFIXES.has(last.lower.replace(/\.$/, '')) || n.dict && /\b(?:Inc|Corp|plc|Ltd|AG|SA|NV|SE|ASA|Holdings?|Group)\.?$/.test(n.text)) cues.add('suffix');
-    if (len > 1 && INDUSTRY_SUFFIXES.has(last.lower)) cues.add('industry');
+    // "Rystad Energy"; not "Alliance for American Manufacturing" or "Center of Economic Research".
+    if (len > 1 && INDUSTRY_SUFFIXES.has(last.lower) && !['for', 'of'].includes(w(tokens[n.s - 1]))) cues.add('industry');
     readTicker(block, n);
     const p1 = tokens[n.s - 1];
     const p2 = tokens[n.s - 2];
@@ -131,14 +132,17 @@ function markLists(block: BlockAnalysis) {
       let k = names[j].e;
       if (tokens[k]?.text === '(') { while (k < tokens.length && tokens[k].text !== ')' && k < names[j].e + 8) k++; k++; }
       const between = tokens.slice(k, names[j + 1].s).map((t) => (t.word ? t.lower : t.text)).join(' ');
-      if (between === ',' || between === 'and' || between === ', and' || between === '&') { group.push(j + 1); j++; } else break;
+      // "Ceres Robotics, Palo Alto, California": a city, then its state, is an address, not a list.
+      const after = names[j + 2];
+      const address = between === ',' && after && after.kind === 'place' && tokens[names[j + 1].e]?.text === ',' && after.s === names[j + 1].e + 1;
+      if (!address && (between === ',' || between === 'and' || between === ', and' || between === '&')) { group.push(j + 1); j++; } else break;
     }
     if (group.length > 1) {
       const members = group.map((g) => names[g]);
       const strong = members.some((m) => m.kind === 'other' && ((m.dict && !m.dict.ambiguous) || [...m.cues].some((c) => STRONG_CUES.has(c))));
       if (strong) {
         for (const m of members) {
-          if (m.kind !== 'other') continue;
+          if (m.kind !== 'other' || FIRST_NAMES.has(tokens[m.s].lower)) continue;
           m.cues.add('list');
         }
       }

@@ -28,7 +28,12 @@ export interface MoveCandidate {
   sentence: number;
 }
 
-const UP = new Set(['surged', 'surges', 'surging', 'jumped', 'jumps', 'jumping', 'gained', 'gains', 'gaining', 'rose', 'rises', 'rising', 'risen', 'added', 'adds', 'adding', 'rallied', 'rallies', 'rallying', 'climbed', 'climbs', 'climbing', 'soared', 'soars', 'soaring', 'advanced', 'advances', 'advancing', 'rebounded', 'rebounds', 'rebounding', 'recovered', 'firmed', 'firms', 'strengthened', 'strengthens', 'strengthening', 'appreciated', 'spiked', 'spikes', 'leapt', 'leaped', 'leaps', 'rocketed', 'doubled', 'tripled', 'outperformed', 'popped', 'ticked']);
+const UP = new Set(['surged', 'surges', 'surging', 'jumped', 'jumps', 'jumping', 'gained', 'gains', 'gaining', 'rose', 'rises', 'rising', 'risen', 'added', 'adds', 'adding', 'rallied', 'rallies', 'rallying', 'climbed', 'climbs', 'climbing', 'soared', 'soars', 'soaring', 'advanced', 'advances', 'advancing', 'rebounded', 'rebounds', 'rebounding', 'recovered', 'firmed', 'strengthened', 'strengthens', 'strengthening', 'appreciated', 'spiked', 'spikes', 'leapt', 'leaped', 'leaps', 'rocketed', 'doubled', 'tripled', 'outperformed', 'popped', 'ticked']);
+/** Base forms of rate verbs: a move only as a decision ("voted to reduce"). */
+const RATE_BASE = new Set(['lower', 'reduce', 'trim', 'slash', 'raise', 'hike', 'increase']);
+const DECIDED = new Set(['voted', 'decided', 'agreed', 'moved', 'chose', 'opted', 'elected']);
+/** What a policy or market rate is called; "your savings rate" is not one. */
+const RATE_WORDS = /\b(?:interest|policy|benchmark|funds|repo|repurchase|lending|deposit|discount|overnight|bank|borrowing|key|main|mortgage|prime|refinancing|base|cash)\b.*\brates?$|^(?:the |its |their )?(?:interest )?rates$|\byields?$/;
 const DOWN = new Set(['fell', 'falls', 'falling', 'fallen', 'slid', 'slides', 'sliding', 'tumbled', 'tumbles', 'tumbling', 'plunged', 'plunges', 'plunging', 'shed', 'sheds', 'shedding', 'dropped', 'drops', 'dropping', 'declined', 'declines', 'declining', 'lost', 'loses', 'losing', 'sank', 'sinks', 'sinking', 'sunk', 'slumped', 'slumps', 'slumping', 'slipped', 'slips', 'slipping', 'eased', 'eases', 'dipped', 'dips', 'dipping', 'weakened', 'weakens', 'weakening', 'retreated', 'retreats', 'retreating', 'skidded', 'tanked', 'crashed', 'collapsed', 'sagged', 'depreciated', 'halved', 'underperformed', 'shrank', 'lower', 'down']);
 /** Base forms: verbs only after a plural market subject ("shares surge") or right before a size ("jump 4%"). */
 const UP_BASE = new Set(['surge', 'jump', 'gain', 'rise', 'rally', 'climb', 'soar', 'advance', 'rebound', 'firm', 'strengthen', 'leap', 'spike']);
@@ -226,8 +231,9 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
     subject = subjectBefore(block, ctx, subjectEnd, first, i, found);
   } else if (v.type === 'rate') {
     if (hedged(tokens, i, first)) return undefined;
+    if (RATE_BASE.has(l) && !(lw(tokens[i - 1]) === 'to' && [2, 3, 4].some((d) => DECIDED.has(lw(tokens[i - d]))))) return undefined;
     const obj = objectAfter(block, i + 1, last);
-    if (!obj || !/\b(?:rates?|yields?)$/.test(obj.text.toLowerCase())) return undefined;
+    if (!obj || !RATE_WORDS.test(obj.text.toLowerCase())) return undefined;
     let k = obj.endTok;
     // ", its main policy rate," aside
     if (lw(tokens[k]) === ',') {
@@ -307,6 +313,8 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
   }
   if (!subject) return undefined;
   if (subject.kind === 'group' && !size.mag) return undefined;
+  // Unsized, a name is a company only if something else says so ("Bezos's firms" is not a price move).
+  if (subject.kind === 'company' && !size.mag && subject.company !== undefined && !isCompanyish(block.names[subject.company])) return undefined;
   if (subject.kind === 'company' && !size.mag && !subject.hasShares && !['closed', 'ended', 'finished', 'traded', 'opened'].includes(lw(tokens[subjectEnd + 1])) && !block.isTitle) return undefined;
   const sentence = si(block, i);
   const moves = [make(block, subject, v.dir, size, sentence, subject.start)];

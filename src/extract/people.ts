@@ -54,6 +54,8 @@ export function findPeople(block: BlockAnalysis): PersonCandidate[] {
     if (words.some((t) => !t.cap || t.num || t.text.length < 2 && !t.text.endsWith('.') || LEGAL_SUFFIXES.has(t.lower) || INDUSTRY_SUFFIXES.has(t.lower) || t.text === t.text.toUpperCase() && t.text.length > 2)) continue;
     const nameText = block.text.slice(tokens[s].start, tokens[n.e - 1].end);
     if (PLACES.has(nameText.toLowerCase())) continue;
+    // "Strategy Officer", "Argus Leader", "Ascom North America": titles and places are not names.
+    if (words.some((t) => PERSON_ROLES.has(t.lower) || (PLACES.has(t.lower) && !FIRST_NAMES.has(t.lower)))) continue;
     if (FIRST_NAMES.has(words[0].lower)) evidence.add('given-name');
     // Roles before the name: "chief executive Eddie Wu", "Marvell CEO Matt Murphy".
     let role = roleBefore(tokens, n.s);
@@ -94,10 +96,12 @@ function roleBefore(tokens: Token[], s: number): string | undefined {
 function roleAfter(block: BlockAnalysis, e: number): string | undefined {
   const { tokens, text } = block;
   if (tokens[e]?.text !== ',') return undefined;
+  // ", which was bought by ..." is about a thing, not a person.
+  if (['which', 'that', 'where', 'when', 'whose', 'and', 'but', 'or'].includes(tokens[e + 1]?.lower ?? '')) return undefined;
   let k = e + 1;
   let hasRole = false;
   const from = tokens[k]?.start;
-  for (; k < tokens.length && k < e + 12; k++) {
+  for (; k < tokens.length && k < e + 9; k++) {
     const t = tokens[k];
     if (!t.word && (t.text === ',' || t.text === '.' || t.text === ';' || t.text === '\u201d' || t.text === '"')) break;
     if (t.word && PERSON_ROLES.has(t.lower)) hasRole = true;

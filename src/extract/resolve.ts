@@ -6,7 +6,7 @@
 import type { BlockAnalysis, NameSpan } from './block.ts';
 import { lookupCompany } from './company-dictionary.ts';
 import { STRONG_CUES } from './companies.ts';
-import { COMMON_WORDS, FIRST_NAMES, PLACES } from './lexicon.ts';
+import { COMMON_WORDS, FIRST_NAMES, NATIONALITIES, PLACES } from './lexicon.ts';
 import { initials, nameKey, nameWords } from './normalise.ts';
 
 export interface CompanyEntity {
@@ -38,6 +38,9 @@ export interface Resolution {
   personAt: Map<number, PersonEntity>[];
   companyByKey: Map<string, CompanyEntity>;
 }
+
+/** Cues that make a surname-looking word a company all the same ("shares of Bloomberg", "analysts at Jefferies"). */
+const COMPANY_OVER_SURNAME = new Set(['shares', 'shares-of', 'ticker', 'suffix', 'industry', 'descriptor', 'move', 'role-at', 'source']);
 
 const addForm = (m: Map<string, number>, f: string) => m.set(f, (m.get(f) ?? 0) + 1);
 
@@ -95,10 +98,12 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
       e.role ??= p.role;
       personAt[b].set(p.name, e);
       const words = (p.bare ?? p.text).split(' ');
-      if (words.length > 1) surnames.set(words[words.length - 1].toLowerCase(), e);
+      const surname = words[words.length - 1].toLowerCase();
+      if (words.length > 1 || !surnames.has(surname)) surnames.set(surname, e);
     }
   });
-  const isSurname = (n: NameSpan) => n.e - n.s === 1 && surnames.has(n.text.toLowerCase()) && !(n.dict && !n.dict.ambiguous);
+  // "Bloomberg" on a page about Michael Bloomberg is the man, unless the words around it say company.
+  const isSurname = (n: NameSpan) => n.e - n.s === 1 && surnames.has(n.text.toLowerCase()) && ![...n.cues].some((c) => COMPANY_OVER_SURNAME.has(c));
 
   // 2. Names with company evidence of their own.
   blocks.forEach((block, b) => {
@@ -106,7 +111,7 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
     block.names.forEach((n, j) => {
       if (n.kind !== 'other' || n.person || isSurname(n)) return;
       const strong = [...n.cues].some((c) => STRONG_CUES.has(c));
-      if (n.dict && !n.dict.ambiguous) accept(b, j, n);
+      if (n.dict && !n.dict.ambiguous && !shortAcronym(n)) accept(b, j, n);
       else if (n.dict) {
         if (strong || n.cues.has('said')) { accept(b, j, n); confirmedAmbiguous.add(n.dict.company.name); }
       } else if (strong) accept(b, j, n);
@@ -135,6 +140,7 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
       const e = byDict.get(n.dict.company.name);
       if (e && (!n.dict.ambiguous || (!n.initial && confirmedAmbiguous.has(n.dict.company.name)))) return e;
       if (n.dict.ambiguous) return undefined;
+      if (shortAcronym(n) && !e) return undefined;
     }
     const key = nameKey(n.text);
     const exact = byKey.get(key);
@@ -159,18 +165,18 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
       if (n.kind !== 'other') return;
       // Surname of someone named in full: a person.
       const words = nameWords(n.text);
-      if (words.length === 1) {
-        const p = surnames.get(words[0]);
-        if (p && !(n.dict && !n.dict.ambiguous)) { personAt[b].set(j, p); return; }
+      if (words.length === 1 && isSurname(n)) {
+        personAt[b].set(j, surnames.get(words[0])!);
+        return;
       }
       if (n.person) return;
       const e = linkCompany(n);
       if (e) { companyAt[b].set(j, e); if (n.acronym) e.acronyms.add(n.acronym); return; }
       if (titleOnlyLinks(b)) return;
       // 4. "X said" alone: a company, when nothing says it is a person or a place.
-      if (n.cues.has('said') && !n.dict) {
-        if (words.length > 1 && FIRST_NAMES.has(words[0])) return;
-        if (words.length === 1 && (n.initial || COMMON_WORDS.has(words[0]))) return;
+      // A single unknown word that "said" something is as often a person never named in full ("Trump said").
+      if (n.cues.has('said') && !n.dict && words.length > 1 && !FIRST_NAMES.has(words[0]) &&
+        !words.some((w) => PLACES.has(w) || NATIONALITIES.has(w)) && !/[a-z]s$/.test(words[words.length - 1])) {
         accept(b, j, n);
       }
     });
@@ -201,6 +207,11 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
     }
   });
   return { companies: companies.filter((c) => c.mentions > 0), people: people.filter((p) => p.mentions > 0), companyAt, personAt, companyByKey: byKey };
+}
+
+/** "HP", "GE": two-letter names need a cue before they count; in other stories they stand for something else. */
+function shortAcronym(n: NameSpan): boolean {
+  return n.text.length <= 2 && n.cues.size === 0;
 }
 
 /** The name to show: the longest form seen ("Alibaba Group Holding"), the others are aliases. */

@@ -31,7 +31,7 @@ const isAlnum = (c: number) => isLetterCode(c) || isDigitCode(c);
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 
 /** Short words whose trailing dot belongs to them ("Co.", "Inc.", "Mr."). */
-const DOTTED = new Set(['co', 'inc', 'corp', 'ltd', 'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'prof', 'no', 'vs', 'sen', 'rep', 'gen', 'bros', 'cos']);
+const DOTTED = new Set(['co', 'inc', 'corp', 'ltd', 'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'prof', 'no', 'vs', 'sen', 'rep', 'gen', 'gov', 'bros', 'cos', 'lt', 'col', 'sgt', 'capt']);
 
 /** "U.S", "D.R", "U.K": single letters joined by dots. */
 function isInitials(w: string): boolean {
