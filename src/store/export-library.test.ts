@@ -88,6 +88,15 @@ tickers:
     expect(out.text).toContain('- [[Tencent]], 3 mentions');
   });
 
+  it('a whole-library export keeps notes on pages that are not saved', async () => {
+    const { db } = await library();
+    await addNote(db, { pageUrl: 'https://unsaved.example.com/read-never', quote: { type: 'TextQuoteSelector', exact: 'kept anyway', prefix: '', suffix: '' }, body: 'orphan body' }, NOW, 'n3');
+    const out = await exportLibrary(db, 'markdown', undefined, NOW);
+    expect(out.text).toContain('## Notes on pages not in the library\n\n### <https://unsaved.example.com/read-never>\n\n#### Notes\n\n> ==kept anyway==\n\norphan body');
+    const one = await exportLibrary(db, 'markdown', [A], NOW);
+    expect(one.text).not.toContain('orphan body');
+  });
+
   it('escapes page text so it cannot become links, HTML or highlights', () => {
     expect(escapeInline('<img src=x onerror=alert(1)> [[Evil]] ==mark== `code`')).toBe(
       '\\<img src=x onerror=alert(1)\\> \\[\\[Evil\\]\\] =\\=mark=\\= \\`code\\`',

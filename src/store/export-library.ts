@@ -18,7 +18,7 @@ export interface ExportResult {
 }
 
 /** Pages (newest first) and their notes; ids limit it to a selection. */
-async function load(db: NewsmarkDb, ids?: string[]): Promise<{ pages: SavedPage[]; notes: Note[] }> {
+async function load(db: NewsmarkDb, ids?: string[]): Promise<{ pages: SavedPage[]; notes: Note[]; otherNotes: Note[] }> {
   const tx = db.transaction(['pages', 'notes'], 'readonly');
   let records;
   if (ids) {
@@ -30,14 +30,15 @@ async function load(db: NewsmarkDb, ids?: string[]): Promise<{ pages: SavedPage[
   }
   const pages = records.map(toSavedPage).sort((a, b) => (a.readAt < b.readAt ? 1 : a.readAt > b.readAt ? -1 : 0));
   const wanted = new Set(pages.map((p) => p.canonicalUrl));
-  const notes = (await tx.objectStore('notes').getAll())
-    .filter((n) => !ids || wanted.has(n.pageUrl))
-    .sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
-  return { pages, notes };
+  const all = (await tx.objectStore('notes').getAll()).sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
+  const notes = all.filter((n) => !ids || wanted.has(n.pageUrl));
+  // Notes whose page was never saved (e.g. saving set to "never"): only a whole-library export has them.
+  const otherNotes = ids ? [] : all.filter((n) => !wanted.has(n.pageUrl));
+  return { pages, notes, otherNotes };
 }
 
 export async function exportLibrary(db: NewsmarkDb, format: ExportFormat, ids: string[] | undefined, now: Date): Promise<ExportResult> {
-  const { pages, notes } = await load(db, ids);
+  const { pages, notes, otherNotes } = await load(db, ids);
   const day = now.toISOString().slice(0, 10);
   if (format === 'json') {
     const backup: Backup = {
@@ -55,6 +56,9 @@ export async function exportLibrary(db: NewsmarkDb, format: ExportFormat, ids: s
   }
   const notesByPage = new Map<string, Note[]>();
   for (const n of notes) notesByPage.set(n.pageUrl, [...(notesByPage.get(n.pageUrl) ?? []), n]);
-  const doc = pages.length === 1 ? pageDocument(pages[0], notesByPage.get(pages[0].canonicalUrl) ?? []) : libraryDocument(pages, notesByPage, now);
+  const doc =
+    pages.length === 1 && otherNotes.length === 0
+      ? pageDocument(pages[0], notesByPage.get(pages[0].canonicalUrl) ?? [])
+      : libraryDocument(pages, notesByPage, now, otherNotes);
   return { ...doc, mime: 'text/markdown;charset=utf-8' };
 }

@@ -93,14 +93,18 @@ export function pageBody(page: SavedPage, notes: Note[], h = 2): string {
     out.push(`${hh} Key sentences`, '');
     for (const k of s.keySentences) out.push(`> ${escapeInline(k)}`, '');
   }
-  if (notes.length) {
-    out.push(`${hh} Notes`, '');
-    for (const n of notes) {
-      out.push(`> ==${escapeInline(n.quote.exact)}==`);
-      if (n.detached) out.push('>', '> *(no longer found on the page)*');
-      out.push('');
-      if (n.body.trim()) out.push(n.body.trim(), '');
-    }
+  if (notes.length) out.push(notesSection(notes, h));
+  return out.join('\n').trimEnd();
+}
+
+/** The notes: each quote as ==highlight==, then the reader's own text (their Markdown, kept as written). */
+export function notesSection(notes: Note[], h: number): string {
+  const out = [`${'#'.repeat(h)} Notes`, ''];
+  for (const n of notes) {
+    out.push(`> ==${escapeInline(n.quote.exact)}==`);
+    if (n.detached) out.push('>', '> *(no longer found on the page)*');
+    out.push('');
+    if (n.body.trim()) out.push(n.body.trim(), '');
   }
   return out.join('\n').trimEnd();
 }
@@ -113,8 +117,12 @@ export function pageDocument(page: SavedPage, notes: Note[]): { filename: string
   return { filename: `${sanitizeFileName(title)}.md`, text };
 }
 
-/** Several pages in one file: front matter for the collection, a section per page. */
-export function libraryDocument(pages: SavedPage[], notesByPage: Map<string, Note[]>, now: Date): { filename: string; text: string } {
+/**
+ * Several pages in one file: front matter for the collection, a section per
+ * page, and last the notes on pages that are not in the library (kept: a note
+ * is never dropped, not even from an export).
+ */
+export function libraryDocument(pages: SavedPage[], notesByPage: Map<string, Note[]>, now: Date, otherNotes: Note[] = []): { filename: string; text: string } {
   const day = now.toISOString().slice(0, 10);
   const parts = [
     '---',
@@ -145,7 +153,16 @@ export function libraryDocument(pages: SavedPage[], notesByPage: Map<string, Not
     const body = pageBody(page, notesByPage.get(page.canonicalUrl) ?? [], 3);
     if (body) parts.push(body);
   }
-  return { filename: `newsmark-library-${day}.md`, text: `${parts.join('\n')}\n` };
+  if (otherNotes.length) {
+    parts.push('', '## Notes on pages not in the library', '');
+    const byPage = new Map<string, Note[]>();
+    for (const n of otherNotes) byPage.set(n.pageUrl, [...(byPage.get(n.pageUrl) ?? []), n]);
+    for (const [url, notes] of byPage) {
+      parts.push(`### <${encodeURI(decodeURIComponentSafe(url))}>`, '');
+      parts.push(notesSection(notes, 4), '');
+    }
+  }
+  return { filename: `newsmark-library-${day}.md`, text: `${parts.join('\n').trimEnd()}\n` };
 }
 
 function decodeURIComponentSafe(s: string): string {
