@@ -28,8 +28,8 @@ const STYLE = `
   border: 1px solid #c8c8c8; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18); padding: 10px 12px; }
 .kind { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: #555; display: flex; align-items: center; gap: 6px; }
 .swatch { width: 10px; height: 10px; border-radius: 2px; display: inline-block; }
-.company .swatch { background: #1e5ac8; } .person .swatch { background: #7832b4; }
-.figure .swatch { background: #aa6e00; } .move .swatch { background: #007846; }
+.company .swatch { background: #0072b2; } .person .swatch { background: #cc79a7; }
+.figure .swatch { background: #e69f00; } .move .swatch { background: #009e73; }
 .name { font-size: 15px; font-weight: 600; margin: 2px 0; word-break: break-word; }
 .facts { margin: 0 0 6px; color: #333; }
 .count { color: #555; margin-bottom: 8px; }

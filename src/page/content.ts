@@ -9,7 +9,8 @@ import type { Note, PageInfo, Settings } from '../messages.ts';
 import { HOST_TAG } from './card.tsx';
 import { benchMark, benchTimed } from './bench-hook.ts';
 import { describeSpan } from './anchoring.ts';
-import { createHighlighter } from './highlighter.ts';
+import { CATEGORIES, createHighlighter } from './highlighter.ts';
+import { COLOR_PRESETS } from '../ui/components/category-colors.ts';
 import type { MentionRef } from './hit-test.ts';
 import { createInteraction } from './interaction.ts';
 import { call, listen, openPanel } from './messaging.ts';
@@ -221,6 +222,14 @@ watchNavigation(window, () => {
   setTimeout(attempt, 150);
 });
 
+/** The reader's colour choice per category is one of a few presets, each a named highlight style in highlights.css. */
+function applyColors(settings: Settings) {
+  for (const c of CATEGORIES) {
+    const chosen = settings.colors?.[c];
+    highlighter.setVariant(c, chosen ? Math.max(0, COLOR_PRESETS[c].indexOf(chosen)) : 0);
+  }
+}
+
 async function main() {
   if (window.top !== window) return;
   const settingsP = call('settings/get', {}, 1500);
@@ -229,6 +238,7 @@ async function main() {
   benchMark(`newsmark:detected:${article.isArticle}:${article.blocks.length}:${settings ? 'settings' : 'no-settings'}`); // test hook: what we decided
   if (settings) {
     highlighter.set({ categories: settings.categories });
+    applyColors(settings);
     siteDisabled = settings.disabledSites.includes(doc.location.hostname.replace(/^www\./, ''));
     if (siteDisabled) highlighter.set({ enabled: false });
   }

@@ -7,7 +7,7 @@ import type { Category } from '../extract/types.ts';
 export const CATEGORIES: readonly Category[] = ['company', 'person', 'figure', 'move'];
 export type Layer = Category | 'note' | 'current';
 
-export const highlightName = (layer: Layer) => `newsmark-${layer}`;
+export const highlightName = (layer: Layer, variant = 0) => `newsmark-${layer}${variant ? `-${variant}` : ''}`;
 
 /** Higher paints on top: a figure inside a move stays visible. */
 const PRIORITY: Record<Layer, number> = { move: 0, note: 1, company: 2, person: 2, figure: 3, current: 4 };
@@ -28,6 +28,11 @@ export interface Highlighter {
   visible(layer: Layer): boolean;
   /** Number of ranges on a layer (for tests and the bench). */
   size(layer: Layer): number;
+  /**
+   * Paints a category in another colour preset: the layer is registered as
+   * newsmark-<category>-<variant>, which public/highlights.css styles (0 = default).
+   */
+  setVariant(category: Category, variant: number): void;
 }
 
 type Registry = { set(name: string, h: Highlight): void; delete(name: string): boolean };
@@ -36,6 +41,7 @@ export function createHighlighter(initial?: Partial<HighlightState>): Highlighte
   const registry: Registry | undefined = (globalThis as { CSS?: { highlights?: Registry } }).CSS?.highlights;
   const HighlightCtor: typeof Highlight | undefined = (globalThis as { Highlight?: typeof Highlight }).Highlight;
   const layers = new Map<Layer, Highlight>();
+  const variants = new Map<Layer, number>();
   const owned = new Map<object, Array<[Layer, AbstractRange]>>();
   const state: HighlightState = {
     enabled: initial?.enabled ?? true,
@@ -60,8 +66,9 @@ export function createHighlighter(initial?: Partial<HighlightState>): Highlighte
   function sync(l: Layer) {
     const h = layers.get(l);
     if (!registry || !h) return;
-    if (visible(l)) registry.set(highlightName(l), h);
-    else registry.delete(highlightName(l));
+    const variant = variants.get(l) ?? 0;
+    for (let v = 0; v < 3; v++) if (v !== variant || !visible(l)) registry.delete(highlightName(l, v));
+    if (visible(l)) registry.set(highlightName(l, variant), h);
   }
 
   return {
@@ -94,5 +101,9 @@ export function createHighlighter(initial?: Partial<HighlightState>): Highlighte
     state: () => ({ enabled: state.enabled, categories: { ...state.categories } }),
     visible,
     size: (l) => layers.get(l)?.size ?? 0,
+    setVariant(category, variant) {
+      variants.set(category, variant >= 0 && variant < 3 ? variant : 0);
+      sync(category);
+    },
   };
 }

@@ -99,6 +99,13 @@ describe.each<Engine>(['chromium', 'firefox'])('content script in %s', (engine) 
     await d.mouseMove(box.x, box.y);
     // The card sits just below the mention: hit-testing there finds our host (the closed shadow retargets to it).
     await waitFor(() => d.eval<boolean>(`document.elementFromPoint(${box.x + 20}, ${box.bottom + 30})?.localName === 'newsmark-card'`), { message: 'card not under the mention' });
+    if (d.accessibleTexts) {
+      // What the card says (read through the accessibility tree: the shadow root is closed to page scripts).
+      const texts = await d.accessibleTexts();
+      expect(texts.some((t) => /^Person: /.test(t))).toBe(true);
+      expect(texts.some((t) => /Mentioned (once|\d+ times) on this page/.test(t))).toBe(true);
+      expect(texts).toEqual(expect.arrayContaining(['Show in side panel', 'Add a note', 'Hide people']));
+    }
     // Moving away closes it.
     await d.mouseMove(5, 5);
     await waitFor(() => d.eval<boolean>(`document.elementFromPoint(${box.x + 20}, ${box.bottom + 30})?.localName !== 'newsmark-card'`), { message: 'card did not close' });

@@ -19,6 +19,11 @@ export interface Driver {
   press(keys: string[]): Promise<void>;
   /** Sends a message to the test tab's content script from an extension page; resolves to the raw reply. */
   askContent<T = unknown>(message: object): Promise<T>;
+  /**
+   * Names and values in the accessibility tree (which, unlike page scripts, sees
+   * into closed shadow roots). Chromium only (CDP); undefined in Firefox.
+   */
+  accessibleTexts?(): Promise<string[]>;
   /** Sends a runtime message to the background from an extension page. */
   askBackground<T = unknown>(message: object): Promise<T>;
   close(): Promise<void>;
@@ -64,6 +69,15 @@ function chromiumDriver(run: ChromiumRun, origin: string): Driver {
     async askContent(message) {
       const p = await extPage();
       return p.evaluate(toTab(origin, message));
+    },
+    async accessibleTexts() {
+      const cdp = await run.context.newCDPSession(page!);
+      try {
+        const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { name?: { value?: unknown }; ignored?: boolean }[] };
+        return nodes.filter((n) => !n.ignored).map((n) => String(n.name?.value ?? '')).filter(Boolean);
+      } finally {
+        await cdp.detach();
+      }
     },
     async askBackground(message) {
       const p = await extPage();
