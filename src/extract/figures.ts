@@ -44,30 +44,51 @@ function isYearLike(n: ParsedNumber): boolean {
 
 /** Reads the unit around the number `num`; returns a candidate (kind null when it has none). */
 function readCandidate(text: string, num: ParsedNumber): Candidate {
+  // Plain field writes, no spread or Object.assign: this runs once per number on the page.
   const c: Candidate = {
-    start: num.start, end: num.end, num, kind: null, scale: 1, hasScale: false, unitFactor: 1, cents: false, negative: false,
+    start: num.start, end: num.end, num, kind: null, currency: undefined, scale: 1, hasScale: false, unitFactor: 1,
+    cents: false, negative: false,
   };
   const prefix = readCurrencyBefore(text, num.start);
   if (prefix) {
+    c.start = prefix.start;
+    c.kind = 'money';
+    c.currency = prefix.currency;
     const scale = readScale(text, num.end);
-    Object.assign(c, { start: prefix.start, kind: 'money', currency: prefix.currency });
-    if (scale) Object.assign(c, { end: scale.end, scale: scale.factor, hasScale: true });
+    if (scale) setScale(c, scale.end, scale.factor);
     return c;
   }
   // A number glued to a word that is not a currency code ("R1", "A320", "H1") is a name.
   if (isLetter(text.charCodeAt(num.start - 1))) return c;
   const pct = readPercentAfter(text, num.end);
-  if (pct) return Object.assign(c, { end: pct.end, kind: 'percent' });
+  if (pct) {
+    c.end = pct.end;
+    c.kind = 'percent';
+    return c;
+  }
   const other = readOtherUnitAfter(text, num.end);
-  if (other) return Object.assign(c, { end: other.end, kind: other.kind });
+  if (other) {
+    c.end = other.end;
+    c.kind = other.kind;
+    return c;
+  }
   const scale = readScale(text, num.end);
-  const afterScale = scale ? scale.end : num.end;
-  const suffix = readCurrencyAfter(text, afterScale, !!scale, num);
-  if (scale) Object.assign(c, { end: scale.end, scale: scale.factor, hasScale: true });
+  if (scale) setScale(c, scale.end, scale.factor);
+  const suffix = readCurrencyAfter(text, c.end, !!scale, num);
   if (suffix) {
-    Object.assign(c, { end: suffix.end, kind: 'money', currency: suffix.currency, unitFactor: suffix.factor, cents: !!suffix.cents });
+    c.end = suffix.end;
+    c.kind = 'money';
+    c.currency = suffix.currency;
+    c.unitFactor = suffix.factor;
+    c.cents = !!suffix.cents;
   }
   return c;
+}
+
+function setScale(c: Candidate, end: number, factor: number): void {
+  c.end = end;
+  c.scale = factor;
+  c.hasScale = true;
 }
 
 const SENTENCE_OPENERS = new Set([
@@ -108,14 +129,25 @@ function takesCurrency(text: string, b: Candidate): boolean {
 /** Lends units across a range so both ends are complete: "10-15%", "$2-3bn", "$2 to $3bn". */
 function joinRange(text: string, a: Candidate, b: Candidate): void {
   if (a.kind === null && b.kind !== null && !isYearLike(a.num)) {
-    Object.assign(a, { kind: b.kind, currency: b.currency, unitFactor: b.unitFactor, cents: b.cents });
-    if (!a.hasScale) Object.assign(a, { scale: b.scale, hasScale: b.hasScale });
+    lendUnit(b, a);
   } else if (a.kind === 'money' && b.kind === null && takesCurrency(text, b)) {
-    Object.assign(b, { kind: 'money', currency: a.currency, unitFactor: a.unitFactor, cents: a.cents });
-    if (!b.hasScale) Object.assign(b, { scale: a.scale, hasScale: a.hasScale });
+    lendUnit(a, b);
   }
   if (a.kind === 'money' && b.kind === 'money' && a.currency === b.currency && !a.hasScale && b.hasScale) {
-    Object.assign(a, { scale: b.scale, hasScale: true });
+    a.scale = b.scale;
+    a.hasScale = true;
+  }
+}
+
+/** Gives `to` the unit (and the scale, if it has none) of `from`, its range partner. */
+function lendUnit(from: Candidate, to: Candidate): void {
+  to.kind = from.kind;
+  to.currency = from.currency;
+  to.unitFactor = from.unitFactor;
+  to.cents = from.cents;
+  if (!to.hasScale) {
+    to.scale = from.scale;
+    to.hasScale = from.hasScale;
   }
 }
 

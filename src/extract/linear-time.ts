@@ -20,7 +20,7 @@ function bestTimes(fn: (s: string) => unknown, small: string, large: string, run
   };
   for (let r = 0; r < runs; r++) {
     bestSmall = Math.min(bestSmall, time(small));
-    bestLarge = Math.min(bestLarge, time(large));
+    if (large) bestLarge = Math.min(bestLarge, time(large));
   }
   return [bestSmall, bestLarge];
 }
@@ -43,10 +43,10 @@ export interface Growth {
 export function measureGrowthDetail(fn: (s: string) => unknown, make: (n: number) => string, small = 256 * 1024, runs = 3): Growth {
   const smallInput = make(small);
   const largeInput = make(small * 4);
-  const t0 = performance.now();
-  fn(smallInput); // also warms up the JIT
-  const once = Math.max(performance.now() - t0, 0.01);
-  const reps = Math.min(64, Math.max(1, Math.ceil(MIN_SAMPLE_MS / once)));
+  fn(largeInput); // warm up the JIT before anything is timed
+  // Double the repetitions until one small sample is long enough to time reliably.
+  let reps = 1;
+  while (reps < 1024 && bestTimes(fn, smallInput, '', 1, reps)[0] < MIN_SAMPLE_MS) reps *= 2;
   let best: Growth | null = null;
   for (let attempt = 0; attempt < 2 && (best === null || best.ratio > 6); attempt++) {
     const [smallMs, largeMs] = bestTimes(fn, smallInput, largeInput, runs, reps);

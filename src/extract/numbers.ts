@@ -173,5 +173,6 @@ export function readScale(text: string, i: number): Scale | null {
 
 /** Multiplies without the float noise that makes 4.4 * 1e9 print as 4400000000.000001. */
 export function scaleValue(value: number, factor: number): number {
+  if (factor === 1) return value;
   return Number((value * factor).toPrecision(15));
 }
