@@ -18,6 +18,16 @@ export interface Agg {
 /** A paragraph a person wrote: some length, a sentence end or comma, few links. */
 export const isGood = (u: Unit): boolean => u.text >= 60 && u.links / u.text < 0.3 && u.stops + u.commas >= 1;
 
+/** A heading that is all link: the headline of a teaser for another story. */
+export const isLinkedHeading = (u: Unit | undefined): boolean =>
+  !!u && /^h[2-6]$/.test(u.tag) && u.links / u.text > 0.8;
+
+/** The blurb under a teaser's linked headline, in the same card. */
+export function isTeaserBlurb(w: Walk, u: Unit): boolean {
+  const prev = w.units[u.index - 1];
+  return u.text < 300 && isLinkedHeading(prev) && prev.el.parentElement === u.el.parentElement;
+}
+
 export function aggregate(w: Walk, top: Element, unitWeight: (u: Unit) => number): Map<Element, Agg> {
   const aggs = new Map<Element, Agg>();
   const get = (el: Element): Agg => {

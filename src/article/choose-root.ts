@@ -2,7 +2,7 @@
 // to its parent while the parent only adds more story text (bodies split into
 // several chunks or columns), never sidebars or comment threads.
 import type { Agg } from './aggregate.ts';
-import { isGood } from './aggregate.ts';
+import { isGood, isTeaserBlurb } from './aggregate.ts';
 import type { Unit, Walk } from './collect-units.ts';
 import { classWords, isBoilerWords, isContentWords, isStrongContentWords } from './tags.ts';
 
@@ -40,7 +40,7 @@ export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, inLd
   // that add nothing (a grid cell around the body) are looked through.
   let root = best;
   const ldCovers = inLd ? coverage(w, aggs.get(best)!, inLd) >= 0.5 : false;
-  const isStory = (u: Unit): boolean => isGood(u) && (!ldCovers || inLd!(u));
+  const isStory = (u: Unit): boolean => isGood(u) && !isTeaserBlurb(w, u) && (!ldCovers || inLd!(u));
   for (let p = root.parentElement; p && p !== body && p.localName !== 'html'; p = p.parentElement) {
     const inner = aggs.get(root)!;
     const outer = aggs.get(p);

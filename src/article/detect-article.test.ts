@@ -169,6 +169,22 @@ describe('detectArticle', () => {
     expect(bodyLines(doc)).toEqual([P1, P2, P3, P4]);
   });
 
+  it('does not widen into the teasers of other stories that follow the body', () => {
+    const teaser = (h: string, b: string) => `<article><h3><a href="/x">${h}</a></h3><p>${b}</p></article>`;
+    const doc = page(`<div class="wrap"><article><h1>Marvell shares jump</h1><p>${P1}</p><p>${P2}</p><p>${P3}</p></article>
+      <div class="more">${teaser('Rivals slump as Marvell gains share in custom chips', 'Analysts say the company is winning orders from its two biggest competitors, at a cost.')}
+      ${teaser('Marvell CEO on AI, pricing and the road ahead', 'In an interview, Matt Murphy explains why he expects margins to recover, and when.')}</div></div>`);
+    expect(bodyLines(doc)).toEqual([P1, P2, P3]);
+  });
+
+  it('keeps to the story when a long comment thread follows it', () => {
+    const c = 'I have been a customer for years and, honestly, the chips are fine, but the prices keep going up, the support is slow, and every update breaks something, so, frankly, I am not surprised.';
+    const comments = Array.from({ length: 10 }, (_, i) => `<li class="comment"><div class="comment-author">user${i}</div><div class="comment-content"><p>${c}</p><p>${c}</p></div></li>`).join('');
+    const doc = page(`<article class="post"><h1 class="entry-title">Marvell shares jump</h1><div class="entry-content"><p>${P1}</p><p>${P2}</p></div></article>
+      <div id="comments" class="comments-area"><h2>20 thoughts on “Marvell shares jump”</h2><ol class="comment-list">${comments}</ol></div>`);
+    expect(bodyLines(doc)).toEqual([P1, P2]);
+  });
+
   it('handles an empty document', () => {
     const a = detectArticle(parse('<html><body></body></html>'));
     expect(a.isArticle).toBe(false);

@@ -1,7 +1,7 @@
 // Chooses the blocks of the story inside the chosen root: everything that holds
 // text, minus boxes that are not the story (related links, newsletter sign-ups,
 // share bars, captions, bylines) and trailing headings left with nothing below.
-import type { Agg } from './aggregate.ts';
+import { isTeaserBlurb, type Agg } from './aggregate.ts';
 import type { Unit, Walk } from './collect-units.ts';
 import { HEADING_TAGS } from './tags.ts';
 
@@ -47,7 +47,7 @@ export function selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, ti
   const picked: Unit[] = [];
   for (let i = rootAgg.first; i <= rootAgg.last; i++) {
     const u = w.units[i];
-    if (u.tag === 'h1') continue;
+    if (u.tag === 'h1' || isTeaserBlurb(w, u)) continue;
     let out = u.links / u.text > 0.6 && u.text < 200;
     for (let a: Element | null = u.el; a && a !== root && !out; a = a.parentElement) {
       if (isExcludedBox(a)) out = true;
