@@ -203,6 +203,44 @@ describe.each<Engine>(['chromium', 'firefox'])('content script in %s', (engine) 
     expect((await slices()) - start).toBeLessThanOrEqual(2);
   });
 
+  it('sends the page summary to the background, which stores it', async () => {
+    await d.goto(url('/static.html'));
+    await waitHighlighted();
+    const saved = await waitFor(async () => {
+      const r = unwrap(await d.askBackground({ type: 'page/get', canonicalUrl: 'http://127.0.0.1/markets/asia/alibaba-cloud-results' })) as { title: string; summary: { words: number } } | null;
+      return r && r.summary.words > 300 ? r : null;
+    }, { message: 'background never received page/update', timeout: 8000 });
+    expect(saved.title).toBe('Alibaba shares surge as cloud growth beats forecasts');
+  });
+
+  it('scrolls to a mention on request (side panel "show on page")', async () => {
+    await d.goto(url('/static.html'));
+    await waitHighlighted();
+    await waitFor(async () => (await d.eval<number>(`performance.getEntriesByName('newsmark:settled').length`)) > 0);
+    const person = await d.eval<string>(`(() => { const r = [...CSS.highlights.get('newsmark-person')].at(-1); const rg = document.createRange(); rg.setStart(r.startContainer, r.startOffset); rg.setEnd(r.endContainer, r.endOffset); return rg.toString(); })()`);
+    const summary = unwrap(await d.askContent({ type: 'content/summary' })) as { summary: { people: { name: string; aliases: string[] }[] } };
+    const entry = summary.summary.people.find((p) => p.name === person || p.aliases?.includes(person)) ?? { name: person };
+    const res = unwrap(await d.askContent({ type: 'content/scroll-to', category: 'person', name: entry.name })) as { found: boolean };
+    expect(res.found).toBe(true);
+    const current = (await highlights()).current;
+    expect(current?.length).toBeGreaterThan(0);
+    expect(await d.eval<boolean>(`(() => { const r = [...CSS.highlights.get('newsmark-current')][0]; const b = new Range(); b.setStart(r.startContainer, r.startOffset); b.setEnd(r.endContainer, r.endOffset); const rect = b.getBoundingClientRect(); return rect.top >= 0 && rect.bottom <= innerHeight; })()`)).toBe(true);
+    expect((unwrap(await d.askContent({ type: 'content/scroll-to', category: 'company', name: 'No Such Company' })) as { found: boolean }).found).toBe(false);
+  });
+
+  it('stays off on a site the reader turned off (Settings.disabledSites)', async () => {
+    const before = unwrap(await d.askBackground({ type: 'settings/get' })) as { disabledSites: string[] };
+    await d.askBackground({ type: 'settings/set', disabledSites: [...before.disabledSites, '127.0.0.1'] });
+    try {
+      await d.goto(url('/static.html'));
+      await new Promise((r) => setTimeout(r, 1000));
+      expect((await highlights()).company).toBeNull();
+      expect(unwrap(await d.askContent({ type: 'content/summary' }))).toBeNull();
+    } finally {
+      await d.askBackground({ type: 'settings/set', disabledSites: before.disabledSites });
+    }
+  });
+
   it('describes the selection as quote + position selectors and anchors notes from the background', async () => {
     await d.goto(url('/static.html'));
     await waitHighlighted();
