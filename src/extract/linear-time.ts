@@ -46,7 +46,7 @@ export function measureGrowthDetail(fn: (s: string) => unknown, make: (n: number
   fn(largeInput); // warm up the JIT before anything is timed
   // Double the repetitions until one small sample is long enough to time reliably.
   let reps = 1;
-  while (reps < 1024 && bestTimes(fn, smallInput, '', 1, reps)[0] < MIN_SAMPLE_MS) reps *= 2;
+  while (reps < 1024 && bestTimes(fn, smallInput, '', 3, reps)[0] < MIN_SAMPLE_MS) reps *= 2;
   let best: Growth | null = null;
   for (let attempt = 0; attempt < 2 && (best === null || best.ratio > 6); attempt++) {
     const [smallMs, largeMs] = bestTimes(fn, smallInput, largeInput, runs, reps);
