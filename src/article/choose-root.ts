@@ -1,14 +1,15 @@
-// Picks the element that holds the story: the best-scored container, widened
-// to its parent while the parent only adds more story text (bodies split into
-// several chunks or columns), never sidebars or comment threads.
-import type { Agg } from './aggregate.ts';
-import { isGood, isTeaserBlurb } from './aggregate.ts';
+// Picks the element that holds the story: the container the paragraphs below
+// score highest (Readability's scheme: a paragraph's score goes to its parent,
+// half to the grandparent, less further up), weighed by link density, class
+// names and schema.org markers; then widened to ancestors while they only add
+// more story (bodies split into chunks or columns), never sidebars, comments,
+// teasers, appendices after a rule, or the next story of an endless page.
+import { isGood, isTeaserBlurb, type Agg } from './aggregate.ts';
 import type { Unit, Walk } from './collect-units.ts';
 import { classWords, isBoilerWords, isContentWords, isStrongContentWords } from './tags.ts';
 
 export interface RootChoice {
   root: Element;
-  score: number;
   /** How the root was found, for `reason`. */
   how: string;
 }
@@ -64,7 +65,11 @@ export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, inLd
     root = p;
     how = 'story split over several containers';
   }
-  return { root, score: bestScore, how };
+  // The publisher's own marker (itemprop/property="articleBody") around the chosen root wins.
+  for (let a = root.parentElement; a && a !== body; a = a.parentElement) {
+    if (bodyProps.has(a)) { root = a; how = 'itemprop articleBody'; break; }
+  }
+  return { root, how };
 }
 
 /** Share of a container's good text that the JSON-LD articleBody holds. */

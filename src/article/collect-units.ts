@@ -42,7 +42,8 @@ export interface Walk {
 }
 
 const BOILER_TAGS = new Set(['aside', 'footer', 'header', 'address']);
-const CONTROL_TAGS = new Set(['input', 'textarea', 'select', 'button']);
+// Form fields (not buttons: share and play buttons sit inside stories too).
+const CONTROL_TAGS = new Set(['input', 'textarea', 'select']);
 
 export function collectUnits(root: Element, isHidden?: HiddenCheck): Walk {
   const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], articles: [], bodyProps: [], ldScripts: [], itemTypes: [], pendingRule: false };

@@ -1,13 +1,16 @@
 // Article-body detection: finds the story's blocks on a page without touching
 // it. Works on the live DOM (content script) and on linkedom (CLI, tests).
+// Steps: one walk splits the page into paragraph units (collect-units), their
+// statistics are summed per container (aggregate), the story's container is
+// chosen and widened (choose-root), its blocks are picked (select-blocks), and
+// the page is judged an article or not (judge, below).
 import { aggregate, isGood } from './aggregate.ts';
 import { visibleBlockText, type HiddenCheck } from './block-text.ts';
 import { chooseRoot } from './choose-root.ts';
-import { collectUnits, type Unit } from './collect-units.ts';
+import { collectUnits, type Unit, type Walk } from './collect-units.ts';
 import { isArticleType, isListingType, readMeta, textKey, type PageMeta } from './metadata.ts';
-import type { Walk } from './collect-units.ts';
-import { HEADING_TAGS } from './tags.ts';
 import { selectBlocks } from './select-blocks.ts';
+import { HEADING_TAGS } from './tags.ts';
 import { findTitle, findStandfirst } from './title.ts';
 import type { ArticleBody } from './types.ts';
 
