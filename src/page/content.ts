@@ -3,7 +3,7 @@
 // SPA navigation, sends the growing page summary to the background in
 // throttled batches, answers the popup/side panel ('content/*' messages) and
 // anchors the reader's notes. Nothing here may throw into the page.
-import { detectArticle, type ArticleBody } from '../article/index.ts';
+import { detectArticle, layoutHidden, type ArticleBody } from '../article/index.ts';
 import type { Mention, PageSummary } from '../extract/types.ts';
 import type { Note, PageInfo, Settings } from '../messages.ts';
 import { HOST_TAG } from './card.tsx';
@@ -93,7 +93,7 @@ function stop() {
 
 /** When the page is not an article but the reader asked: the detector's blocks, else every paragraph. */
 function forcedArticle(): ArticleBody {
-  const a = detectArticle(doc);
+  const a = detectArticle(doc, { isHidden: layoutHidden });
   if (a.blocks.length) return a;
   const blocks = [...doc.body.querySelectorAll('p, li, h2, h3, blockquote, td')].filter((el) => !el.closest('nav, footer, header, aside, form'));
   return { ...a, blocks };
@@ -215,7 +215,7 @@ watchNavigation(window, () => {
   if (siteDisabled) return;
   let tries = 0;
   const attempt = () => {
-    const article = benchTimed('detect', () => detectArticle(doc));
+    const article = benchTimed('detect', () => detectArticle(doc, { isHidden: layoutHidden }));
     if (article.isArticle) start(article);
     else if (++tries < 4) setTimeout(attempt, [400, 1200, 3000][tries - 1]);
   };
@@ -233,7 +233,7 @@ function applyColors(settings: Settings) {
 async function main() {
   if (window.top !== window) return;
   const settingsP = call('settings/get', {}, 1500);
-  const article = benchTimed('detect', () => detectArticle(doc));
+  const article = benchTimed('detect', () => detectArticle(doc, { isHidden: layoutHidden }));
   const settings: Settings | undefined = await settingsP;
   benchMark(`newsmark:detected:${article.isArticle}:${article.blocks.length}:${settings ? 'settings' : 'no-settings'}`); // test hook: what we decided
   if (settings) {

@@ -1,7 +1,7 @@
 // One page summary's worth of work: the article's blocks on the live DOM,
 // scanned visible-first in time slices, highlighted, and kept up to date as
 // content is added. A new URL (SPA navigation) gets a new session.
-import { detectArticle, type ArticleBody } from '../article/index.ts';
+import { detectArticle, layoutHidden, type ArticleBody } from '../article/index.ts';
 import { createDocument, type Mention, type PageSummary, type ScannedDocument } from '../extract/index.ts';
 import { collectText, isLaidOutHidden, isSkipped, piecesOf, staticRangeOf, type CollectedText } from './collect-text.ts';
 import { createHitIndex, type HitIndex, type MentionRef } from './hit-test.ts';
@@ -231,7 +231,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
         if (st) scheduler.push(st, true);
       }
       dropDisconnected();
-      const next = detectArticle(doc);
+      const next = detectArticle(doc, { isHidden: layoutHidden });
       if (next.isArticle || next.blocks.length) article = { ...next, blocks: next.blocks };
       const added = adopt(next.blocks.length ? next.blocks : order.filter((el) => el.isConnected));
       return { added };
