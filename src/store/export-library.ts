@@ -37,6 +37,16 @@ async function load(db: NewsmarkDb, ids?: string[]): Promise<{ pages: SavedPage[
   return { pages, notes, otherNotes };
 }
 
+/** Chrome refuses runtime messages over 64 MiB; stay well below (UTF-16 length ~ bytes for mostly ASCII text). */
+export const MAX_EXPORT_CHARS = 48_000_000;
+
+function checked(result: ExportResult): ExportResult {
+  if (result.text.length > MAX_EXPORT_CHARS) {
+    throw new StoreError('invalid', 'The library is too large to export in one file. Export a selection of pages (e.g. one site or one month) at a time.');
+  }
+  return result;
+}
+
 export async function exportLibrary(db: NewsmarkDb, format: ExportFormat, ids: string[] | undefined, now: Date): Promise<ExportResult> {
   const { pages, notes, otherNotes } = await load(db, ids);
   const day = now.toISOString().slice(0, 10);
@@ -49,10 +59,11 @@ export async function exportLibrary(db: NewsmarkDb, format: ExportFormat, ids: s
       notes,
       settings: withDefaults(await db.get('settings', 'settings')),
     };
-    return { filename: `newsmark-backup-${day}.json`, mime: 'application/json', text: `${JSON.stringify(backup, null, 2)}\n` };
+    // Compact: the text crosses runtime messaging (Chrome caps a message at 64 MiB).
+    return checked({ filename: `newsmark-backup-${day}.json`, mime: 'application/json', text: `${JSON.stringify(backup)}\n` });
   }
   if (format === 'csv') {
-    return { filename: `newsmark-figures-${day}.csv`, mime: 'text/csv;charset=utf-8', text: pagesToCsv(pages) };
+    return checked({ filename: `newsmark-figures-${day}.csv`, mime: 'text/csv;charset=utf-8', text: pagesToCsv(pages) });
   }
   const notesByPage = new Map<string, Note[]>();
   for (const n of notes) notesByPage.set(n.pageUrl, [...(notesByPage.get(n.pageUrl) ?? []), n]);
@@ -60,5 +71,5 @@ export async function exportLibrary(db: NewsmarkDb, format: ExportFormat, ids: s
     pages.length === 1 && otherNotes.length === 0
       ? pageDocument(pages[0], notesByPage.get(pages[0].canonicalUrl) ?? [])
       : libraryDocument(pages, notesByPage, now, otherNotes);
-  return { ...doc, mime: 'text/markdown;charset=utf-8' };
+  return checked({ ...doc, mime: 'text/markdown;charset=utf-8' });
 }

@@ -77,17 +77,19 @@ describe('JSON backup import', () => {
     ['truncated', (t) => t.slice(0, Math.floor(t.length / 2)), /not valid JSON, perhaps cut short/],
     ['foreign JSON', () => JSON.stringify({ bookmarks: [] }), /not a Newsmark backup/],
     ['a list', () => '[]', /backup: expected an object/],
-    ['newer version', (t) => t.replace('"version": 1', '"version": 99'), /newer Newsmark/],
-    ['wrong type deep inside', (t) => t.replace('"mentions": 9', '"mentions": "nine"'), /pages\[\d\]\.summary\.companies\[0\]\.mentions: expected a finite number/],
-    ['bad URL', (t) => t.replace('"canonicalUrl": "https://news.example.com/a"', '"canonicalUrl": "javascript:alert(1)"'), /canonicalUrl: expected an http\(s\) address/],
+    ['newer version', (t) => t.replace('"version":1', '"version":99'), /newer Newsmark/],
+    ['wrong type deep inside', (t) => t.replace('"mentions":9', '"mentions":"nine"'), /pages\[\d\]\.summary\.companies\[0\]\.mentions: expected a finite number/],
+    ['bad URL', (t) => t.replace('"canonicalUrl":"https://news.example.com/a"', '"canonicalUrl":"javascript:alert(1)"'), /canonicalUrl: expected an http\(s\) address/],
     ['huge string', (t) => t.replace('"big day"', JSON.stringify('x'.repeat(200_000))), /notes\[0\]\.body: longer than/],
-    ['bad date', (t) => t.replace('"readAt": "2026-11-22T08:00:00.000Z"', '"readAt": "yesterday"'), /readAt: expected an ISO date/],
-    ['second half bad', (t) => t.replace('"title": "Tencent slips"', '"title": 42'), /pages\[\d\]\.title: expected a string/],
+    ['bad date', (t) => t.replace('"readAt":"2026-11-22T08:00:00.000Z"', '"readAt":"yesterday"'), /readAt: expected an ISO date/],
+    ['second half bad', (t) => t.replace('"title":"Tencent slips"', '"title":42'), /pages\[\d\]\.title: expected a string/],
   ];
   for (const [what, corrupt, message] of bad) {
     it(`refuses a backup that is ${what} with a clear message and changes nothing`, async () => {
       const db = await filled();
-      const text = corrupt(await backupText(await filled()));
+      const original = await backupText(await filled());
+      const text = corrupt(original);
+      expect(text).not.toBe(original);
       const before = await snapshot(db);
       const error = await importBackup(db, text).catch((e) => e);
       expect(error).toMatchObject({ code: 'invalid', message: expect.stringMatching(message) });
