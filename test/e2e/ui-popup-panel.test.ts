@@ -7,10 +7,21 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOnce, repoRoot, serveFolder, waitFor, type Served } from './browsers.ts';
-import { contentSummary, ext, launch, tabIdOf, textOf, waitForText, type AnyPage, type Ext } from './ui-helpers.ts';
+import { clickButton, contentSummary, ext, launch, tabIdOf, textOf, waitForText, type AnyPage, type Ext } from './ui-helpers.ts';
 
 const TITLE = 'Alibaba shares surge as cloud growth beats forecasts';
 const PORTS = { chrome: 8210, firefox: 8211 };
+
+/** A link list, not an article: Newsmark leaves it alone until asked. */
+const INDEX_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Markets: latest</title></head><body>
+<nav><a href="/">Home</a> <a href="/markets">Markets</a> <a href="/tech">Tech</a></nav>
+<h1>Latest markets headlines</h1>
+<ul>
+<li><a href="/a1">Apple shares rose 3 percent after record iPhone sales</a></li>
+<li><a href="/a2">Microsoft slips 2 percent as cloud growth slows</a></li>
+<li><a href="/a3">Oil climbs as OPEC cuts output</a></li>
+<li><a href="/a4">Gold steady ahead of jobs data</a></li>
+</ul></body></html>`;
 
 beforeAll(() => buildOnce());
 
@@ -57,10 +68,30 @@ describe.each((process.env.NEWSMARK_BROWSERS ?? 'chrome,firefox').split(',') as 
 
   it('popup shows the demo article’s companies, moves and people', async () => {
     const popup = await browser.openExtensionPage(`src/ui/popup/index.html?tab=${tabId}`, 'main');
-    await waitFor(() => textOf(popup, '.cat-company'), { message: 'no companies in the popup' });
-    expect(await textOf(popup, '.cat-company')).toContain('Alibaba');
-    expect(await textOf(popup, '.cat-person')).toContain('Eddie Wu');
+    await waitFor(() => textOf(popup, 'section.cat-company'), { message: 'no companies in the popup' });
+    expect(await textOf(popup, 'section.cat-company')).toContain('Alibaba');
+    expect(await textOf(popup, 'section.cat-person')).toContain('Eddie Wu');
     expect(await popup.evaluate(() => document.querySelectorAll('.mark.up').length)).toBeGreaterThan(0);
+    await popup.close();
+  });
+
+  it('popup: "Scan this page" reads a page that is not an article', async () => {
+    served.routes.set('/index.html', INDEX_PAGE);
+    await browser.openPage(`${served.origin}/index.html`);
+    const id = await tabIdOf(control, `${served.origin}/index.html`);
+    // The content script answers, with null: it is there but not reading a non-article.
+    await waitFor(() => control.evaluate(async (tabId) => {
+      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+      const r = await api.tabs.sendMessage(tabId, { type: 'content/summary' }).catch(() => undefined);
+      return r?.ok === true && r.value === null;
+    }, id), { message: 'content script did not answer on the index page' });
+    const popup = await browser.openExtensionPage(`src/ui/popup/index.html?tab=${id}`, 'main');
+    await waitForText(popup, 'This page does not look like an article.');
+    expect(await textOf(popup, 'section.cat-company')).toBeNull();
+    await clickButton(popup, 'Scan this page');
+    await waitFor(() => textOf(popup, 'section.cat-company'), { timeout: 15_000, message: 'no companies after the scan' });
+    expect(await textOf(popup, 'section.cat-company')).toMatch(/Apple/);
+    expect(await textOf(popup, 'section.cat-company')).toMatch(/Microsoft/);
     await popup.close();
   });
 

@@ -73,6 +73,19 @@ describe('Popup', () => {
     expect(root.textContent).toContain('Alibaba Group Holding');
   });
 
+  it('offers "Scan this page" when the content script is there but not reading the page', async () => {
+    const api = fakeApi(
+      { 'settings/get': () => settings, 'status/get': () => status, 'page/get': () => null },
+      { 'content/summary': () => null, 'content/scan': () => ({ page: { ...page, isArticle: false }, summary }) },
+    );
+    await mount(api);
+    await settle();
+    expect(root.textContent).toContain('This page does not look like an article.');
+    await click(button('Scan this page'));
+    expect(root.textContent).toContain('Alibaba Group Holding');
+    expect(button('Scan this page')).toBeUndefined();
+  });
+
   it('says so when there is nothing to show', async () => {
     const api = fakeApi({ 'settings/get': () => settings, 'status/get': () => status, 'page/get': () => null });
     await mount(api);
@@ -98,22 +111,6 @@ describe('Popup', () => {
     await click(button('Forget this page'));
     expect(api.calls.at(-1)).toEqual({ type: 'page/forget', req: { canonicalUrl: page.canonicalUrl } });
     expect(button('Save this page')).toBeDefined();
-  });
-
-  it('offers "Scan this page" on pages that are not articles', async () => {
-    const plain = { ...page, isArticle: false, reason: 'no article body' };
-    const api = fakeApi(
-      { 'settings/get': () => settings, 'status/get': () => status, 'page/get': () => null },
-      {
-        'content/summary': () => ({ page: plain, summary: { ...summary, companies: [], moves: [], figures: [], people: [], keySentences: [] } }),
-        'content/scan': () => ({ page: plain, summary }),
-      },
-    );
-    await mount(api);
-    await settle();
-    expect(root.textContent).toContain('Nothing found yet');
-    await click(button('Scan this page'));
-    expect(root.textContent).toContain('Alibaba Group Holding');
   });
 
   it('turns highlights off, per category, and Newsmark off on this site', async () => {

@@ -24,6 +24,8 @@ interface State {
   settings?: Settings;
   highlights?: Highlights;
   status?: Status;
+  /** The content script answered but is not reading this page: offer "Scan this page". */
+  scannable?: boolean;
 }
 
 /** Marks the moment the summary became visible (read by the e2e test that measures popup speed). */
@@ -45,7 +47,13 @@ export function Popup({ api }: { api: Api }) {
       if (!tab) return update({ loading: false });
       update({ tabId: tab.id, tabUrl: tab.url });
       // The summary is asked for first; settings and status load beside it, none waits for another.
-      const asked = api.callTab(tab.id, 'content/summary', {}).catch(() => null);
+      // null from a content script that answered = it is there but not reading (not an article);
+      // a rejection = no content script (browser pages, a tab opened before install).
+      let reachable = true;
+      const asked = api.callTab(tab.id, 'content/summary', {}).catch(() => {
+        reachable = false;
+        return null;
+      });
       api.call('settings/get', {}).then((settings) => live && update({ settings }), () => {});
       api.call('status/get', {}).then((status) => live && update({ status }), () => {});
       api.callTab(tab.id, 'content/highlights', {}).then((highlights) => live && update({ highlights }), () => {});
@@ -57,7 +65,7 @@ export function Popup({ api }: { api: Api }) {
       if (!live) return;
       // The live summary wins unless it is still empty (a reload mid-scan) while the stored one is not.
       const useStored = !!saved && (!current || (isEmpty(current.summary) && !isEmpty(saved.summary)));
-      update(useStored ? { saved, summary: saved!.summary, page: current?.page ?? saved!, loading: false } : { saved, loading: false });
+      update(useStored ? { saved, summary: saved!.summary, page: current?.page ?? saved!, loading: false } : { saved, loading: false, scannable: reachable && !current });
     })();
     return () => {
       live = false;
@@ -95,7 +103,7 @@ export function Popup({ api }: { api: Api }) {
     act(async () => {
       if (s.tabId === undefined) return;
       const res = await api.callTab(s.tabId, 'content/scan', {});
-      update({ page: res.page, summary: res.summary });
+      update({ page: res.page, summary: res.summary, scannable: false });
     });
   const setHighlights = (req: { enabled?: boolean; categories?: Partial<Record<Category, boolean>> }) =>
     act(async () => {
@@ -113,6 +121,9 @@ export function Popup({ api }: { api: Api }) {
         api.callTab(s.tabId, 'content/highlights', { enabled: siteOff }).then((highlights) => update({ highlights }), () => {});
       }
     });
+  const scrollTo = (category: Category, name: string) => {
+    if (s.tabId !== undefined) void api.callTab(s.tabId, 'content/scroll-to', { category, name }).catch(() => {});
+  };
   const openPanel = () => {
     if (s.tabId === undefined) return;
     // No await before this call: the browser opens panels only inside the click's user gesture.
@@ -141,18 +152,15 @@ export function Popup({ api }: { api: Api }) {
 
       {s.loading ? (
         <Skeleton />
+      ) : s.scannable ? (
+        <div class="row notice">
+          <span class="spacer muted">{t('notArticle')}</span>
+          <button type="button" class="primary" disabled={busy} onClick={scan}>{t('scanPage')}</button>
+        </div>
       ) : !s.summary ? (
         <p class="muted">{s.tabId === undefined ? t('noTab') : t('cannotRead')}</p>
       ) : (
-        <>
-          {s.page && !s.page.isArticle && (
-            <div class="row notice">
-              <span class="spacer muted">{t('notArticle')}</span>
-              <button type="button" class="primary" disabled={busy} onClick={scan}>{t('scanPage')}</button>
-            </div>
-          )}
-          <SummaryView summary={s.summary} limit={8} onItem={s.page && s.tabId !== undefined ? (category, name) => { void api.callTab(s.tabId!, 'content/scroll-to', { category, name }).catch(() => {}); } : undefined} />
-        </>
+        <SummaryView summary={s.summary} limit={8} onItem={s.page && s.tabId !== undefined ? scrollTo : undefined} />
       )}
 
       <div class="row actions" role="group" aria-label={t('actions')}>
