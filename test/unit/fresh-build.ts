@@ -34,7 +34,8 @@ function inputHash(): string {
 
 /** Folder holding chrome/ and firefox/ builds of the current working tree. */
 export function freshBuild(): string {
-  const target = join(tmpdir(), `newsmark-unit-build-${inputHash()}`);
+  const hash = inputHash();
+  const target = join(tmpdir(), `newsmark-unit-build-${hash}`);
   if (existsSync(join(target, 'firefox', 'manifest.json'))) return target;
   // Test files run in parallel workers: one builds, the others wait for it.
   const lock = `${target}.lock`;
@@ -49,7 +50,7 @@ export function freshBuild(): string {
     if (existsSync(join(target, 'firefox', 'manifest.json'))) return target;
   }
   try {
-    return buildInto(target);
+    return buildInto(target, hash);
   } finally {
     if (mine) rmSync(lock, { force: true });
   }
@@ -59,23 +60,49 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function buildInto(target: string): string {
+function buildInto(target: string, hash: string): string {
   const work = mkdtempSync(join(tmpdir(), 'newsmark-unit-build-tmp-'));
-  // vite.config.ts leaves the extension plugin out when it sees VITEST.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
-  for (const browser of ['chrome', 'firefox'] as const) {
-    execFileSync(join(repoRoot, 'node_modules/.bin/vite'), ['build', '--mode', browser, '--outDir', join(work, browser), '--emptyOutDir', '--logLevel', 'error'], {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+  const env = buildEnv();
+  for (let attempt = 1; ; attempt++) {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      execFileSync(join(repoRoot, 'node_modules/.bin/vite'), ['build', '--mode', browser, '--outDir', join(work, browser), '--emptyOutDir', '--logLevel', 'error'], {
+        cwd: repoRoot,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+    }
+    // A file edited during the build would file this build under the wrong name.
+    if (inputHash() === hash) break;
+    if (attempt === 3) return work; // the tree keeps changing: use this build, cache nothing
+    hash = inputHash();
+    target = join(tmpdir(), `newsmark-unit-build-${hash}`);
   }
+  pruneOldBuilds(target);
   try {
     renameSync(work, target); // atomic: a parallel test file may have won the race
   } catch {
     rmSync(work, { recursive: true, force: true });
   }
   return target;
+}
+
+/**
+ * The environment of `npm run build`: vite.config.ts leaves the extension
+ * plugin out when it sees VITEST, and vitest's NODE_ENV=test would make a
+ * development build (Preact's dev JSX runtime, file paths in the bundle).
+ */
+export function buildEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV'));
+}
+
+/** Builds of older trees pile up in the temp folder: keep the last hour's. */
+function pruneOldBuilds(keep: string): void {
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (!name.startsWith('newsmark-unit-build-') || path === keep) continue;
+    const age = Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > 3_600_000) rmSync(path, { recursive: true, force: true });
+  }
 }
 
 /** Every file under `dir`, as paths relative to it. */
