@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '../../messages.ts';
 import { t } from '../i18n.ts';
+import { safeHref } from './safe-href.ts';
 
 export interface NoteCardProps {
   note: Note;
@@ -28,7 +29,7 @@ export function NoteCard({ note, pageTitle, editing = false, onSave, onDelete, o
     <article class="card note" aria-labelledby={labelId} data-note-id={note.id}>
       <div class="row">
         <h3 id={labelId} class="spacer">
-          {pageTitle ? <a href={note.pageUrl} target="_blank" rel="noreferrer">{pageTitle}</a> : t('note')}
+          {pageTitle ? <a href={safeHref(note.pageUrl)} target="_blank" rel="noreferrer">{pageTitle}</a> : t('note')}
         </h3>
         {note.detached && <span class="badge detached" title={t('detachedHelp')}>{t('detached')}</span>}
         {note.draft && <span class="badge">{t('draft')}</span>}

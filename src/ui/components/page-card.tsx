@@ -2,6 +2,7 @@
 // companies (each opens the company view) and the top moves.
 import type { SavedPage } from '../../messages.ts';
 import { t } from '../i18n.ts';
+import { safeHref } from './safe-href.ts';
 import { formatMagnitude } from './format-magnitude.ts';
 import { MoveMark } from './summary-view.tsx';
 
@@ -23,7 +24,7 @@ export function PageCard({ page, selected, onSelect, onCompany, onForget }: Page
           <input type="checkbox" checked={selected} aria-label={t('selectPage', page.title || page.url)} onChange={(e) => onSelect((e.target as HTMLInputElement).checked)} />
         )}
         <h3 id={id} class="spacer">
-          <a href={page.url} target="_blank" rel="noreferrer">{page.title || page.url}</a>
+          <a href={safeHref(page.url)} target="_blank" rel="noreferrer">{page.title || page.url}</a>
         </h3>
       </div>
       <div class="row meta">
