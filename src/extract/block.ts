@@ -7,7 +7,7 @@ import { findDictionaryCompanies, type DictionaryHit } from './company-dictionar
 import { classifyChunk, findChunks, type Chunk, type ChunkKind } from './chunks.ts';
 import { findCompanyCues } from './companies.ts';
 import { findFigures, type FigureSpan } from './figures.ts';
-import { FIRST_NAMES, LEGAL_SUFFIXES } from './lexicon.ts';
+import { FIRST_NAMES, LEGAL_SUFFIXES, NATIONALITIES } from './lexicon.ts';
 import { findMoves, type MoveCandidate } from './moves.ts';
 import { findPeople, type PersonCandidate } from './people.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
@@ -149,20 +149,27 @@ function splitAtRoles(text: string, tokens: Token[], chunks: Chunk[]): Chunk[] {
 const governmentAt = new Set<number>();
 const ownerAt = new Set<number>();
 
+const BACKED_TAILS = new Set(['backed', 'owned', 'controlled', 'led', 'funded']);
 const HYPHEN_TAILS = new Set(['backed', 'owned', 'controlled', 'led', 'funded', 'based', 'born', 'headquartered', 'listed', 'made', 'style', 'focused', 'related', 'linked']);
 
 function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], seenLower: Set<string>): NameSpan[] {
   const backedAt = new Set<number>();
   governmentAt.clear();
   ownerAt.clear();
-  const chunks = splitAtRoles(text, tokens, findChunks(text, tokens, firstOfSentence, seenLower)).filter((c) => {
+  const chunks = splitAtRoles(text, tokens, findChunks(text, tokens, firstOfSentence, seenLower)).flatMap((c): Chunk[] => {
+    const extra: Chunk[] = [];
     // "Sequoia-backed", "San Francisco-based": the name is the part before the hyphen.
     // "Systems, Inc.": a legal form alone is not a name.
-    if (c.e - c.s === 1 && LEGAL_SUFFIXES.has(tokens[c.s].lower.replace(/\.$/, ''))) return false;
+    if (c.e - c.s === 1 && LEGAL_SUFFIXES.has(tokens[c.s].lower.replace(/\.$/, ''))) return [];
     // "Lisbon-based Kivaro": the place word is not part of the name.
     const head = tokens[c.s];
     const hd = head.text.lastIndexOf('-');
     if (c.e - c.s > 1 && hd > 0 && HYPHEN_TAILS.has(head.lower.slice(hd + 1))) {
+      // "Halden-backed Corvo": the backer is a name of its own.
+      if (BACKED_TAILS.has(head.lower.slice(hd + 1))) {
+        extra.push({ s: c.s, e: c.s + 1, start: head.start, end: head.start + hd, text: text.slice(head.start, head.start + hd), initial: c.initial });
+        backedAt.add(head.start);
+      }
       c.s++;
       c.start = tokens[c.s].start;
       c.text = text.slice(c.start, c.end);
@@ -170,14 +177,14 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     }
     const last = tokens[c.e - 1];
     const dash = last.text.lastIndexOf('-');
-    if (dash <= 0) return true;
+    if (dash <= 0) return [...extra, c];
     const tail = last.lower.slice(dash + 1);
-    if (!HYPHEN_TAILS.has(tail)) return true;
-    if (tail === 'based' || tail === 'born' || tail === 'headquartered' || tail === 'listed') return false;
+    if (!HYPHEN_TAILS.has(tail)) return [...extra, c];
+    if (tail === 'based' || tail === 'born' || tail === 'headquartered' || tail === 'listed') return extra;
     c.end = last.start + dash;
     c.text = text.slice(c.start, c.end);
-    if (tail === 'backed' || tail === 'owned' || tail === 'controlled' || tail === 'led' || tail === 'funded') backedAt.add(c.start);
-    return true;
+    if (BACKED_TAILS.has(tail)) backedAt.add(c.start);
+    return [...extra, c];
   });
   const hits = findDictionaryCompanies(text);
   const out: NameSpan[] = [];
@@ -210,6 +217,13 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
       continue;
     }
     if (whole) { pushHit(inside[0], c.initial); continue; }
+    // "Vantor Semiconductor Manufacturing Co": a known name inside a longer unknown one is only a part of it.
+    const firstHitTok = tokAt.get(inside[0].start);
+    if (firstHitTok !== undefined && firstHitTok > c.s && classifyChunk(text.slice(c.start, tokens[firstHitTok - 1].end), tokens, c.s, firstHitTok) === 'other' &&
+      !NATIONALITIES.has(tokens[c.s].lower) && inside[inside.length - 1].end >= c.end - 1) {
+      out.push({ ...c, kind, cues: new Set() });
+      continue;
+    }
     // Hits inside a longer chunk: keep them (and the rest of the chunk as its own spans) unless an everyday word
     // sits inside some other name ("Banana Republic").
     let cursor = c.s;

@@ -3,7 +3,7 @@
 // block, and what kind of non-company thing a chunk plainly is (index,
 // place, institution, date). Companies and people are decided from these.
 import {
-  COMMODITIES, COMMON_WORDS, CURRENCIES, HONORIFICS, NATIONALITIES, ROLE_WORDS, DAYS, INDEX_HEADS, INDEX_NAMES, MONTHS, NAME_PARTICLES, NON_COMPANY_ACRONYMS, NON_COMPANY_HEADS,
+  COMMODITIES, COMMON_WORDS, CURRENCIES, FIRST_NAMES, HONORIFICS, NATIONALITIES, ROLE_WORDS, DAYS, INDEX_HEADS, INDEX_NAMES, MONTHS, NAME_PARTICLES, NON_COMPANY_ACRONYMS, NON_COMPANY_HEADS,
   NON_COMPANY_NAMES, PLACES,
 } from './lexicon.ts';
 import type { Token } from './tokens.ts';
@@ -51,7 +51,8 @@ export function findChunks(text: string, tokens: Token[], firstOfSentence: boole
         let k = e + 1;
         if (lower === 'of' && tokens[k]?.lower === 'the') k++;
         // "Founder of Ceres Robotics", "CEO of X": a role, then the company, not one name.
-        const roleOf = lower === 'of' && e - s === 1 && (ROLE_WORDS.has(tokens[s].lower) || HONORIFICS.has(tokens[s].lower));
+        // "Eddie Wu of Harmon Group": a person of a company, not one name.
+        const roleOf = lower === 'of' && ((e - s === 1 && (ROLE_WORDS.has(tokens[s].lower) || HONORIFICS.has(tokens[s].lower))) || FIRST_NAMES.has(tokens[s].lower));
         if (!roleOf && isCapWord(tokens[k]) && (NAME_PARTICLES.has(lower) || lower === '&' || lower === 'of' || lower === 'de' || lower === 'y')) {
           prev = tokens[k];
           e = k + 1;

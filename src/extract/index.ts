@@ -29,6 +29,7 @@ export interface ScannedDocument {
 interface Cache {
   res: Resolution;
   moves: ReturnType<typeof placeMoves>;
+  movesByBlock: Map<number, ReturnType<typeof placeMoves>>;
   mentions: Map<number, Mention[]>;
   summary?: PageSummary;
 }
@@ -45,7 +46,13 @@ export function createDocument(options: { title?: string } = {}): ScannedDocumen
   const current = (): Cache => {
     if (!cache) {
       const res = resolve(all);
-      cache = { res, moves: placeMoves(all, res), mentions: new Map() };
+      const moves = placeMoves(all, res);
+      const movesByBlock = new Map<number, typeof moves>();
+      for (const m of moves) {
+        const list = movesByBlock.get(m.block);
+        if (list) list.push(m); else movesByBlock.set(m.block, [m]);
+      }
+      cache = { res, moves, movesByBlock, mentions: new Map() };
     }
     return cache;
   };
@@ -53,7 +60,7 @@ export function createDocument(options: { title?: string } = {}): ScannedDocumen
     const c = current();
     let m = c.mentions.get(i);
     if (!m) {
-      m = blockMentions(all, i, c.res, c.moves);
+      m = blockMentions(all, i, c.res, c.movesByBlock.get(i) ?? []);
       c.mentions.set(i, m);
     }
     return m;

@@ -71,6 +71,8 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
     }
     e.keys.add(key);
     byKey.set(key, e);
+    const full = nameWords(n.text).join(' ');
+    if (full !== key) e.keys.add(full);
     if (n.ticker) { e.ticker = n.ticker.symbol; if (n.ticker.exchange) e.exchange = n.ticker.exchange; }
     if (n.acronym) e.acronyms.add(n.acronym);
     return e;
@@ -132,9 +134,21 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
   }
   blocks.forEach((block) => block.names.forEach((n) => {
     if (!n.acronym) return;
-    const e = companies.find((c) => c.keys.has(nameKey(n.text)));
+    const e = byKey.get(nameKey(n.text));
     if (e) acronymOf.set(n.acronym, e);
   }));
+  // Initials of every multi-word name, for "TSMC", "ABF", "M&S" (null: more than one company has them).
+  const byInitials = new Map<string, CompanyEntity | null>();
+  for (const c of companies) {
+    const seen = new Set<string>();
+    for (const f of c.keys) {
+      if (!f.includes(' ')) continue;
+      seen.add(initials(f, false));
+      seen.add(initials(f, true));
+    }
+    for (const a of c.acronyms) seen.add(a.replace(/&/g, '').toLowerCase());
+    for (const i of seen) byInitials.set(i, byInitials.has(i) && byInitials.get(i) !== c ? null : c);
+  }
   const linkCompany = (n: NameSpan): CompanyEntity | undefined => {
     if (n.dict) {
       const e = byDict.get(n.dict.company.name);
@@ -153,8 +167,8 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
       if (acr) return acr;
       if (n.text.length >= 2 && n.text.length <= 5 && n.text === n.text.toUpperCase()) {
         const bare = n.text.replace(/&/g, '').toLowerCase();
-        const hit = companies.filter((c) => [...c.forms.keys(), ...c.keys].some((f) => f.split(' ').length > 1 && (initials(f, false) === bare || initials(f, true) === bare)));
-        if (hit.length === 1) return hit[0];
+        const hit = byInitials.get(bare);
+        if (hit) return hit;
       }
     }
     return undefined;
@@ -188,20 +202,21 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
     const keys = [...e.keys];
     if (keys.length !== 1 || keys[0].includes(' ') || keys[0].length > 5) continue;
     const short = keys[0].replace(/&/g, '');
-    const into = companies.filter((c) => c !== e && [...c.keys].some((f) => f.includes(' ') && (initials(f, false) === short || initials(f, true) === short)));
-    if (into.length === 1) merged.set(e, into[0]);
+    const into = byInitials.get(short);
+    if (into && into !== e) merged.set(e, into);
   }
   if (merged.size) {
     for (const map of companyAt) for (const [j, e] of map) { const to = merged.get(e); if (to) map.set(j, to); }
   }
 
+  const peopleByName = blocks.map((block) => new Map(block.people.map((p) => [p.name, p])));
   // Counts and forms.
   blocks.forEach((block, b) => {
     for (const [j, e] of companyAt[b]) { e.mentions++; addForm(e.forms, block.names[j].text); }
     for (const [j, p] of personAt[b]) {
       p.mentions++;
       const n = block.names[j];
-      const cand = block.people.find((c) => c.name === j);
+      const cand = peopleByName[b].get(j);
       addForm(p.forms, cand ? cand.text : n.text);
       if (cand?.bare) addForm(p.forms, cand.bare);
     }

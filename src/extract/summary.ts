@@ -39,9 +39,14 @@ export function placeMoves(blocks: BlockAnalysis[], res: Resolution): PlacedMove
   });
   const body = placed.filter((p) => p.block > 0);
   const kept: PlacedMove[] = [];
+  const told = new Set<string>();
   for (const p of body) {
-    const dup = kept.find((k) => k.key === p.key && k.move.direction === p.move.direction && sameMagnitude(k.move.magnitude, p.move.magnitude));
-    if (!dup) kept.push(p);
+    // Sizes within 0.5% are the same size: round to 3 significant digits for the key.
+    const m = p.move.magnitude;
+    const key = `${p.key}|${p.move.direction}|${m ? `${m.value.toPrecision(3)}${m.unit}` : `#${kept.length}`}`;
+    if (told.has(key)) continue;
+    told.add(key);
+    kept.push(p);
   }
   // A headline move is the body's move told first: keep it only when the body never tells it.
   const related = (a: PlacedMove, b: PlacedMove) => a.key === b.key || (!a.entity && !b.entity && (a.key.includes(b.key) || b.key.includes(a.key)));
@@ -78,34 +83,44 @@ function keySentences(blocks: BlockAnalysis[]): string[] {
   let order = 0;
   blocks.forEach((block, b) => {
     if (b === 0) return;
+    const movesIn = new Map<number, number>();
+    for (const m of block.moves) movesIn.set(m.sentence, (movesIn.get(m.sentence) ?? 0) + 1);
+    let f = 0;
     block.sentences.forEach((s, i) => {
-      const moves = block.moves.filter((m) => m.sentence === i).length;
-      const figs = block.figures.filter((f) => f.start >= s.start && f.end <= s.end).length;
-      const score = moves * 3 + figs;
+      let figs = 0;
+      while (f < block.figures.length && block.figures[f].start < s.end) { if (block.figures[f].start >= s.start) figs++; f++; }
+      const score = (movesIn.get(i) ?? 0) * 3 + figs;
       if (score > 0) scored.push({ text: block.text.slice(s.start, s.end), score, order: order++ });
     });
   });
   return scored.sort((a, b) => b.score - a.score || a.order - b.order).slice(0, 3).sort((a, b) => a.order - b.order).map((s) => s.text);
 }
 
-/** The mentions of one block, offsets into its text. */
+const shown = new WeakMap<CompanyEntity, string>();
+function shownName(e: CompanyEntity): string {
+  let n = shown.get(e);
+  if (n === undefined) { n = displayName(e).name; shown.set(e, n); }
+  return n;
+}
+
+/** The mentions of one block, offsets into its text; `moves` are that block's moves. */
 export function blockMentions(blocks: BlockAnalysis[], b: number, res: Resolution, moves: PlacedMove[]): Mention[] {
   const block = blocks[b];
   const out: Mention[] = [];
+  const people = new Map(block.people.map((p) => [p.name, p]));
   for (const [j, e] of res.companyAt[b]) {
     const n = block.names[j];
-    const name = displayName(e).name;
+    const name = shownName(e);
     out.push({ category: 'company', start: n.start, end: n.end, text: n.text, name, ...(e.ticker ? { ticker: e.ticker } : {}) });
   }
   for (const [j, p] of res.personAt[b]) {
     const n = block.names[j];
-    const cand = block.people.find((c) => c.name === j);
+    const cand = people.get(j);
     const start = cand ? cand.start : n.start;
     out.push({ category: 'person', start, end: n.end, text: block.text.slice(start, n.end), name: p.name, ...(p.role ? { role: p.role } : {}) });
   }
   for (const f of block.figures) out.push({ category: 'figure', start: f.start, end: f.end, text: f.text, figure: f.figure });
   for (const m of moves) {
-    if (m.block !== b) continue;
     out.push({ category: 'move', start: m.cand.start, end: m.cand.end, text: block.text.slice(m.cand.start, m.cand.end), move: m.move });
   }
   return out.sort((a, b2) => a.start - b2.start || b2.end - a.end);

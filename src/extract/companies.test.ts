@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './index.ts';
+
+const names = (text: string, title = '') => extract(text, { title }).summary.companies.map((c) => c.name);
+const find = (text: string, name: string) => extract(text).summary.companies.find((c) => c.name === name || c.aliases.includes(name));
+
+describe('companies from context', () => {
+  it('finds companies not in the dictionary from suffixes, tickers and cue phrases', () => {
+    const text = [
+      'Zentrova Holdings said on Monday it would buy Kelmark AG for $2bn.',
+      'Shares of Brightwell Foods rose, while Orlin Dynamics (NASDAQ: ORLD) fell.',
+      'The deal was backed by Quillon Capital and Marrow Ventures, and start-up Tessaly joined later.',
+      'Pevner, the drone maker, and Halden-backed Corvo were not involved, said analysts at Strand Partners.',
+    ].join('\n');
+    const got = names(text);
+    for (const n of ['Zentrova Holdings', 'Kelmark AG', 'Brightwell Foods', 'Orlin Dynamics', 'Quillon Capital', 'Marrow Ventures', 'Tessaly', 'Pevner', 'Halden', 'Strand Partners']) {
+      expect(got, n).toContain(n);
+    }
+    expect(find(text, 'Orlin Dynamics')?.ticker).toBe('ORLD');
+    expect(find(text, 'Orlin Dynamics')?.exchange).toBe('NASDAQ');
+  });
+
+  it('links short forms to the full name on the page', () => {
+    const text = 'Vantor Semiconductor Manufacturing Co (VSMC) reported results.\nVantor said demand was strong and VSMC shares rose 2%.';
+    const c = find(text, 'VSMC');
+    expect(c?.name).toBe('Vantor Semiconductor Manufacturing Co');
+    expect(c?.aliases).toEqual(expect.arrayContaining(['Vantor', 'VSMC']));
+    expect(c?.mentions).toBe(4);
+    expect(names(text)).toHaveLength(1);
+  });
+
+  it('counts everyday names only in a company context', () => {
+    const text = [
+      'Next week the index may move. Apple growers in Kent had a good year.',
+      'The company set a target of 5% growth, and Shell out some cash was the advice.',
+    ].join('\n');
+    expect(names(text)).toEqual([]);
+    const ctx = 'Target shares rose 3% after the retailer said sales were strong. Next, the clothing retailer, fell 2%.';
+    expect(names(ctx)).toEqual(expect.arrayContaining(['Target', 'Next']));
+  });
+
+  it('does not take indices, regulators, places, products or events for companies', () => {
+    const text = [
+      'The FTSE 100 and the Hang Seng Index fell as the Federal Reserve and the Bank of England held rates.',
+      'The White House said Congress would act after Brexit and Covid, and the Treasury agreed.',
+      'Investors in Singapore bought the iPhone on Black Friday; the International Energy Agency said demand slowed.',
+    ].join('\n');
+    expect(names(text)).toEqual([]);
+  });
+
+  it('treats a title in Title Case as links to the body, not as names of its own', () => {
+    const got = names('Gap fell 2% after the retailer cut its forecast.', 'Cyber Monday Sales Record as Target Rallies and Gap Slips');
+    expect(got).toEqual(['Gap']);
+  });
+});
