@@ -109,6 +109,8 @@ export function Popup({ api }: { api: Api }) {
     act(async () => {
       if (s.tabId === undefined) return;
       update({ highlights: await api.callTab(s.tabId, 'content/highlights', req) });
+      // The content script may also switch the site off or on with the highlights: re-read.
+      if (req.enabled !== undefined) update({ settings: await api.call('settings/get', {}) });
     });
   const site = s.page?.site || hostOf(s.tabUrl);
   const siteOff = !!site && !!s.settings?.disabledSites.includes(site);
