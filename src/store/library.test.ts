@@ -56,6 +56,24 @@ describe('library queries', () => {
     expect(await titles('nvidia')).toEqual(['Nvidia record']);
   });
 
+  it('changes made while the index is being built are not lost', async () => {
+    const db = await library();
+    const search = createLibrarySearch();
+    const first = search.search(db, 'rallies');
+    // Saved while the build's read is in flight (it commits after that read).
+    await savePage(db, pageInfo('https://news.example.com/late', { title: 'Late arrival' }), summaryOf());
+    search.touch('https://news.example.com/late');
+    expect(await first).toHaveLength(1);
+    expect(await search.search(db, 'arrival')).toEqual(['https://news.example.com/late']);
+    // A wholesale change (import, delete-all) during a build discards that build.
+    const second = createLibrarySearch();
+    const pending = second.search(db, 'arrival');
+    const clearing = db.clear('pages'); // queued behind the build's read
+    second.touch();
+    await clearing;
+    expect(await pending).toEqual([]);
+  });
+
   it('company view: pages, notes and moves over time', async () => {
     const db = await library();
     await addNote(db, { pageUrl: 'https://www.ft.example/alibaba-results', quote: { type: 'TextQuoteSelector', exact: 'rose', prefix: '', suffix: '' }, body: 'watch cloud' });

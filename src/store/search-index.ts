@@ -50,7 +50,10 @@ export interface LibrarySearch {
 export function createLibrarySearch(): LibrarySearch {
   let index: MiniSearch<SearchDoc> | null = null;
   let building: Promise<MiniSearch<SearchDoc>> | null = null;
+  /** Pages changed since the index (or the build in flight) read them. */
   const dirty = new Set<string>();
+  /** Bumped by touch() without a URL: a build started before it is thrown away. */
+  let generation = 0;
 
   async function build(db: NewsmarkDb): Promise<MiniSearch<SearchDoc>> {
     const tx = db.transaction(['pages', 'notes'], 'readonly');
@@ -75,21 +78,29 @@ export function createLibrarySearch(): LibrarySearch {
 
   return {
     async search(db, text) {
-      if (!index) {
-        dirty.clear();
-        building ??= build(db);
-        try {
-          index = await building;
-        } finally {
-          building = null;
+      while (!index) {
+        const started = generation;
+        if (!building) {
+          // Changes from here on land in `dirty` and are patched in after the build.
+          dirty.clear();
+          building = build(db).finally(() => {
+            building = null;
+          });
         }
+        const built = await building;
+        if (started === generation && !index) index = built;
       }
       if (dirty.size) await refresh(db, index);
       return index.search(text).map((r) => String(r.id));
     },
     touch(url) {
-      if (url === undefined) index = null;
-      else if (index) dirty.add(url);
+      if (url === undefined) {
+        generation++;
+        index = null;
+        dirty.clear();
+      } else {
+        dirty.add(url);
+      }
     },
   };
 }
