@@ -141,4 +141,42 @@ describe('Chromium service worker restart', () => {
   });
 });
 
+
+describe('Chromium service worker stopped in the middle of an import', () => {
+  it('leaves all of the import or none of it, never part', async () => {
+    const run = await launchChromium();
+    try {
+      const page = await run.openExtensionPage('src/ui/popup/index.html');
+      const ask = (m: object) => page.evaluate((msg) => chrome.runtime.sendMessage(msg), m) as Promise<Reply<{ pages: number }>>;
+      const N = 4000;
+      const time = '2026-11-20T10:00:00.000Z';
+      const pages = Array.from({ length: N }, (_, i) => {
+        const url = `https://bulk.example.com/story/${i}`;
+        return { url, canonicalUrl: url, id: url, title: `Story ${i}`, site: 'bulk.example.com', isArticle: true, reason: 't', readAt: time, savedAt: time,
+          summary: { title: `Story ${i}`, companies: [{ name: `Company ${i % 50}`, aliases: [], mentions: 1 }], people: [], figures: [], moves: [], keySentences: ['A sentence long enough to give the write some weight. '.repeat(4)], words: 100 } };
+      });
+      const text = JSON.stringify({ format: 'newsmark-backup', version: 1, exportedAt: time, pages, notes: [] });
+      const cdp = await run.context.newCDPSession(page);
+      let versionId = '';
+      const states: string[] = [];
+      cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+        for (const v of e.versions) if (v.scriptURL.startsWith(run.extensionUrl(''))) (versionId = v.versionId), states.push(v.runningStatus);
+      });
+      await cdp.send('ServiceWorker.enable');
+      await waitFor(() => versionId !== '');
+      // Fire the import and stop the worker while it runs.
+      await page.evaluate((t) => { chrome.runtime.sendMessage({ type: 'data/import', text: t }).catch(() => undefined); }, text);
+      await new Promise((r) => setTimeout(r, 300));
+      await cdp.send('ServiceWorker.stopWorker', { versionId });
+      await waitFor(() => states.at(-1) === 'stopped', { message: 'the service worker did not stop' });
+      const status = (await ask({ type: 'status/get' })) as Reply<{ pages: number }>;
+      expect(status.ok).toBe(true);
+      expect([0, N]).toContain(status.value.pages);
+      console.log(`worker stopped mid-import: ${status.value.pages === 0 ? 'import rolled back' : 'import had already committed'}`);
+    } finally {
+      await run.close();
+    }
+  });
+});
+
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
