@@ -81,8 +81,9 @@ function start(article: ArticleBody) {
   loadNotes();
 }
 
-function stop() {
-  sender.flush();
+function stop(options: { send?: boolean } = {}) {
+  if (options.send ?? true) sender.flush();
+  else sender.discard();
   stopMutations?.();
   stopMutations = null;
   session?.stop();
@@ -230,20 +231,35 @@ function applyColors(settings: Settings) {
   }
 }
 
-async function main() {
-  if (window.top !== window) return;
-  const settingsP = call('settings/get', {}, 1500);
-  const article = benchTimed('detect', () => detectArticle(doc, { isHidden: layoutHidden }));
-  const settings: Settings | undefined = await settingsP;
-  benchMark(`newsmark:detected:${article.isArticle}:${article.blocks.length}:${settings ? 'settings' : 'no-settings'}`); // test hook: what we decided
-  if (settings) {
-    highlighter.set({ categories: settings.categories });
-    applyColors(settings);
-    siteDisabled = settings.disabledSites.includes(doc.location.hostname.replace(/^www\./, ''));
-    if (siteDisabled) highlighter.set({ enabled: false });
-  }
-  if (!article.isArticle || siteDisabled) return;
-  start(article);
+/** Applies settings; true when this site is turned off. */
+function applySettings(settings: Settings): boolean {
+  highlighter.set({ categories: settings.categories });
+  applyColors(settings);
+  siteDisabled = settings.disabledSites.includes(doc.location.hostname.replace(/^www\./, ''));
+  if (siteDisabled) highlighter.set({ enabled: false });
+  return siteDisabled;
 }
 
+/**
+ * How long we wait for the settings before painting. A warm background answers
+ * in a few ms; a cold one (the first page after the browser starts, waking the
+ * service worker and its database) can take half a second, and the reader should
+ * not wait for that: we go ahead with the defaults and apply the settings (or
+ * stand down on a disabled site) when they arrive.
+ */
+const SETTINGS_WAIT_MS = 150;
+
+async function main() {
+  if (window.top !== window) return;
+  const settingsP = call('settings/get', {}, 5000);
+  const article = benchTimed('detect', () => detectArticle(doc, { isHidden: layoutHidden }));
+  const early = await Promise.race([settingsP, new Promise<'late'>((ok) => setTimeout(() => ok('late'), SETTINGS_WAIT_MS))]);
+  benchMark(`newsmark:detected:${article.isArticle}:${article.blocks.length}:${early === 'late' ? 'settings-late' : early ? 'settings' : 'no-settings'}`); // test hook: what we decided
+  if (early !== 'late' && early && applySettings(early)) return;
+  if (article.isArticle) start(article);
+  if (early === 'late') {
+    const settings = await settingsP;
+    if (settings && applySettings(settings)) stop({ send: false });
+  }
+}
 main().catch((e) => benchMark(`newsmark:error:${e instanceof Error ? e.message : e}`));

@@ -73,7 +73,6 @@ export function createPageSession(opts: SessionOptions): PageSession {
   const counts = new Map<string, number>();
   let stopped = false;
   let firstPainted = false;
-  let refreshNeeded = false;
   let waiters: Array<() => void> = [];
   let rootEl: Element | null = null;
 
@@ -110,7 +109,19 @@ export function createPageSession(opts: SessionOptions): PageSession {
     st.refs = [];
   }
 
-  function scan(st: BlockState) {
+  // Work comes in two kinds. "Read" collects a block's text and hands it to the
+  // extractor (cost proportional to the block). "Paint" asks for the block's
+  // mentions and highlights them. The extractor resolves names over the whole
+  // page on the first mentions() call after new text (src/extract/index.ts), so
+  // paints are batched: the visible blocks right away, blocks scrolled into view
+  // at most every PAINT_DEFER_MS, and everything else once all blocks are read;
+  // never a resolve per block, which would make a long page quadratic.
+  const PAINT_DEFER_MS = 400;
+  const unpainted = new Set<BlockState>();
+  let deferTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function read(st: BlockState) {
+    io?.unobserve(st.el);
     if (!st.el.isConnected || isSkipped(st.el)) return;
     const ct = collectText(st.el, isNested(st.el));
     const sameText = st.ct !== undefined && st.index !== undefined && st.ct.text === ct.text;
@@ -120,34 +131,45 @@ export function createPageSession(opts: SessionOptions): PageSession {
     if (!sameText) {
       st.index = extractor.addBlock(ct.text);
       opts.onChange();
-      refreshNeeded = true;
     }
-    paint(st, extractor.mentions(st.index!));
+    st.signature = ''; // the DOM nodes may be new: repaint even if the mentions are the same
+    unpainted.add(st);
   }
 
-  // After a pass, mentions of early blocks may resolve better ("Wu" -> "Eddie Wu").
-  function refresh(st: BlockState) {
+  /** Paints a block with the current resolution; skipped when nothing changed. */
+  function paintBlock(st: BlockState) {
     if (st.index === undefined || !st.el.isConnected) return;
+    unpainted.delete(st);
     const ms = extractor.mentions(st.index);
     if (signatureOf(ms) !== st.signature) paint(st, ms);
   }
 
-  const scheduler = createScheduler<BlockState | { kind: 'refresh'; st: BlockState }>({
+  type Item = BlockState | { kind: 'paint'; st: BlockState };
+  const paintItems = new WeakMap<BlockState, { kind: 'paint'; st: BlockState }>();
+  const paintItem = (st: BlockState) => {
+    let it = paintItems.get(st);
+    if (!it) paintItems.set(st, (it = { kind: 'paint', st }));
+    return it;
+  };
+  let repaintAll = false;
+
+  const scheduler = createScheduler<Item>({
     run(item) {
       if (stopped) return;
-      if (item.kind === 'block') {
-        scan(item);
-        io?.unobserve(item.el);
-      } else refresh(item.st);
+      if (item.kind === 'block') read(item);
+      else paintBlock(item.st);
     },
     onSlice: (ms) => benchSlice(ms),
     onDrain() {
       if (stopped) return;
-      if (refreshNeeded) {
-        refreshNeeded = false;
+      // Everything is read: one resolve, then (re)paint every block in reading order.
+      // Earlier blocks may now resolve better ("Wu" -> "Eddie Wu"); unchanged ones are skipped.
+      if (unpainted.size || repaintAll) {
+        repaintAll = false;
+        unpainted.clear();
         for (const el of order) {
           const st = blocks.get(el);
-          if (st?.index !== undefined) scheduler.push({ kind: 'refresh', st });
+          if (st?.index !== undefined) scheduler.push(paintItem(st));
         }
         return;
       }
@@ -159,12 +181,30 @@ export function createPageSession(opts: SessionOptions): PageSession {
     },
   });
 
+  /** Visible blocks: read now, paint soon (batched, so the extractor resolves once for all of them). */
+  const visibleWanted = new Set<BlockState>();
+  const urgent = (item: Item) => {
+    scheduler.push(item, true);
+    scheduler.promote(item); // already queued as normal work: move it up
+  };
+  function wantVisible(st: BlockState) {
+    if (st.index === undefined) urgent(st);
+    visibleWanted.add(st);
+    deferTimer ??= setTimeout(flushVisible, PAINT_DEFER_MS);
+  }
+  function flushVisible() {
+    if (deferTimer !== undefined) clearTimeout(deferTimer);
+    deferTimer = undefined;
+    for (const st of visibleWanted) urgent(paintItem(st));
+    visibleWanted.clear();
+  }
+
   const io = typeof IntersectionObserver === 'function'
     ? new IntersectionObserver((entries) => {
         for (const e of entries) {
           if (!e.isIntersecting) continue;
           const st = blocks.get(e.target);
-          if (st) scheduler.promote(st);
+          if (st && (st.index === undefined || unpainted.has(st))) wantVisible(st);
         }
       }, { rootMargin: '300px 0px' })
     : null;
@@ -196,7 +236,10 @@ export function createPageSession(opts: SessionOptions): PageSession {
     const freshEls = fresh.map((s) => s.el);
     const first = firstOnScreen(freshEls);
     const bottom = (doc.defaultView?.innerHeight ?? 800) + 200;
-    for (let i = first; i < freshEls.length && freshEls[i].getBoundingClientRect().top < bottom; i++) scheduler.push(fresh[i], true);
+    const visible: BlockState[] = [];
+    for (let i = first; i < freshEls.length && freshEls[i].getBoundingClientRect().top < bottom; i++) visible.push(fresh[i]);
+    for (const st of visible) wantVisible(st);
+    flushVisible();
     for (const st of fresh) {
       scheduler.push(st);
       io?.observe(st.el);
@@ -230,6 +273,8 @@ export function createPageSession(opts: SessionOptions): PageSession {
         const st = blocks.get(el);
         if (st) scheduler.push(st, true);
       }
+      // New text anywhere can change how earlier mentions resolve.
+      repaintAll = true;
       dropDisconnected();
       const next = detectArticle(doc, { isHidden: layoutHidden });
       if (next.isArticle || next.blocks.length) article = { ...next, blocks: next.blocks };
@@ -247,6 +292,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
     stop() {
       stopped = true;
       scheduler.clear();
+      if (deferTimer !== undefined) clearTimeout(deferTimer);
       io?.disconnect();
       for (const st of blocks.values()) unpaint(st);
       blocks.clear();

@@ -9,6 +9,8 @@ export interface SummarySender {
   dirty(): void;
   /** Sends now if anything changed since the last send. */
   flush(): void;
+  /** Drops unsent changes (the site turned out to be disabled). */
+  discard(): void;
 }
 
 export function createSummarySender(read: () => { page: PageInfo; summary: PageSummary } | null, intervalMs = 2000): SummarySender {
@@ -34,6 +36,11 @@ export function createSummarySender(read: () => { page: PageInfo; summary: PageS
     flush() {
       if (timer !== undefined) clearTimeout(timer);
       send();
+    },
+    discard() {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      pending = false;
     },
   };
   addEventListener('pagehide', () => api.flush());
