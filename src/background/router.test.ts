@@ -92,6 +92,14 @@ describe('router: saving rules', () => {
     expect(again.ok && (again.value as SavedPage).canonicalUrl).toBe('https://www.example.org/a');
   });
 
+  it('drops a published date that is not ISO instead of refusing the page', async () => {
+    const deps = await routerDeps();
+    const reply = await handle({ type: 'page/update', page: pageInfo(URL1, { published: 'Nov 20, 2026' }), summary: summaryOf() }, fromTab(URL1), deps);
+    expect(reply).toEqual({ ok: true, value: { saved: true, reason: 'saved' } });
+    const page = await handle({ type: 'page/get', canonicalUrl: URL1 }, fromPanel, deps);
+    expect(page.ok && (page.value as SavedPage).published).toBeUndefined();
+  });
+
   it('tells open pages the library changed, and stays quiet when a re-send changes nothing', async () => {
     const deps = await routerDeps();
     await handle(article(), fromTab(URL1), deps);

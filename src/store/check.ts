@@ -157,7 +157,14 @@ export function pageInfo(v: unknown, path: string): PageInfo {
     isArticle: bool(o.isArticle ?? false, `${path}.isArticle`),
     reason: str(o.reason ?? '', `${path}.reason`, LIMITS.name),
   };
-  if (o.published !== undefined && o.published !== null && o.published !== '') p.published = isoTime(o.published, `${path}.published`);
+  // published is the page's own claim, often in odd formats: keep it when it is an ISO date, else leave it out.
+  if (typeof o.published === 'string' && o.published !== '') {
+    try {
+      p.published = isoTime(o.published, `${path}.published`);
+    } catch {
+      // not ISO: dropped rather than refusing the whole page
+    }
+  }
   return p;
 }
 
