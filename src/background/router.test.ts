@@ -92,6 +92,17 @@ describe('router: saving rules', () => {
     expect(again.ok && (again.value as SavedPage).canonicalUrl).toBe('https://www.example.org/a');
   });
 
+  it('clips a run-on "sentence" instead of refusing the page, but refuses absurd sizes', async () => {
+    const deps = await routerDeps();
+    const long = 'word '.repeat(3000);
+    const reply = await handle({ type: 'page/update', page: pageInfo(URL1), summary: summaryOf({ keySentences: [long] }) }, fromTab(URL1), deps);
+    expect(reply).toEqual({ ok: true, value: { saved: true, reason: 'saved' } });
+    const page = await handle({ type: 'page/get', canonicalUrl: URL1 }, fromPanel, deps);
+    expect(page.ok && (page.value as SavedPage).summary.keySentences[0]).toHaveLength(5000);
+    const absurd = await handle({ type: 'page/update', page: pageInfo(URL1), summary: summaryOf({ keySentences: ['x'.repeat(2_000_000)] }) }, fromTab(URL1), deps);
+    expect(absurd).toMatchObject({ ok: false, code: 'invalid', error: expect.stringContaining('summary.keySentences[0]: longer than') });
+  });
+
   it('drops a published date that is not ISO instead of refusing the page', async () => {
     const deps = await routerDeps();
     const reply = await handle({ type: 'page/update', page: pageInfo(URL1, { published: 'Nov 20, 2026' }), summary: summaryOf() }, fromTab(URL1), deps);

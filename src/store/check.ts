@@ -17,6 +17,7 @@ export const LIMITS = {
   name: 500,
   text: 5000,
   noteBody: 100_000,
+  hardText: 1_000_000,
   list: 5000,
 };
 
@@ -33,6 +34,16 @@ export function str(v: unknown, path: string, max: number = LIMITS.text): string
   if (typeof v !== 'string') throw new InvalidData(path, 'expected a string');
   if (v.length > max) throw new InvalidData(path, `longer than ${max} characters`);
   return v;
+}
+
+/**
+ * Page text (sentences, titles): a page without full stops can make a
+ * "sentence" of thousands of characters, which should not cost the reader the
+ * whole page. Clipped to LIMITS.text; only absurd sizes are refused.
+ */
+export function pageText(v: unknown, path: string): string {
+  const s = str(v, path, LIMITS.hardText);
+  return s.length > LIMITS.text ? `${s.slice(0, LIMITS.text - 1)}…` : s;
 }
 
 export function optStr(v: unknown, path: string, max?: number): string | undefined {
@@ -127,7 +138,7 @@ function move(v: unknown, path: string): Move {
   const m: Move = {
     subject: str(o.subject, `${path}.subject`, LIMITS.name),
     direction: oneOf(o.direction, `${path}.direction`, ['up', 'down'] as const),
-    text: str(o.text, `${path}.text`),
+    text: pageText(o.text, `${path}.text`),
   };
   if (o.magnitude !== undefined && o.magnitude !== null) m.magnitude = magnitude(o.magnitude, `${path}.magnitude`);
   if (o.magnitude_alt !== undefined && o.magnitude_alt !== null) m.magnitude_alt = magnitude(o.magnitude_alt, `${path}.magnitude_alt`);
@@ -137,12 +148,12 @@ function move(v: unknown, path: string): Move {
 export function summary(v: unknown, path: string): PageSummary {
   const o = obj(v, path);
   return {
-    title: str(o.title ?? '', `${path}.title`, LIMITS.text),
+    title: pageText(o.title ?? '', `${path}.title`),
     companies: arr(o.companies ?? [], `${path}.companies`, company),
     people: arr(o.people ?? [], `${path}.people`, person),
     figures: arr(o.figures ?? [], `${path}.figures`, figure),
     moves: arr(o.moves ?? [], `${path}.moves`, move),
-    keySentences: arr(o.keySentences ?? [], `${path}.keySentences`, (x, p) => str(x, p)),
+    keySentences: arr(o.keySentences ?? [], `${path}.keySentences`, pageText),
     words: num(o.words ?? 0, `${path}.words`, 0),
   };
 }
@@ -152,7 +163,7 @@ export function pageInfo(v: unknown, path: string): PageInfo {
   const p: PageInfo = {
     url: webUrl(o.url, `${path}.url`),
     canonicalUrl: webUrl(o.canonicalUrl, `${path}.canonicalUrl`),
-    title: str(o.title ?? '', `${path}.title`),
+    title: pageText(o.title ?? '', `${path}.title`),
     site: str(o.site ?? '', `${path}.site`, LIMITS.name),
     isArticle: bool(o.isArticle ?? false, `${path}.isArticle`),
     reason: str(o.reason ?? '', `${path}.reason`, LIMITS.name),
