@@ -24,7 +24,7 @@ export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, inLd
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, a] of aggs) {
-    if (a.score <= 0 || el === body || el.localName === 'html') continue;
+    if (a.score <= 0 || el.localName === 'html') continue;
     let s = a.score * (1 - a.links / Math.max(1, a.text));
     const words = classWords(el);
     if (isStrongContentWords(words)) s *= 1.5;
@@ -42,7 +42,7 @@ export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, inLd
   let root = best;
   const ldCovers = inLd ? coverage(w, aggs.get(best)!, inLd) >= 0.5 : false;
   const isStory = (u: Unit): boolean => isGood(u) && !isTeaserBlurb(w, u) && (!ldCovers || inLd!(u));
-  for (let p = root.parentElement; p && p !== body && p.localName !== 'html'; p = p.parentElement) {
+  for (let p = root === body ? null : root.parentElement; p && p.localName !== 'html'; p = p.parentElement) {
     const inner = aggs.get(root)!;
     const outer = aggs.get(p);
     if (!outer || w.boilers.has(p)) break;
@@ -66,7 +66,7 @@ export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, inLd
     how = 'story split over several containers';
   }
   // The publisher's own marker (itemprop/property="articleBody") around the chosen root wins.
-  for (let a = root.parentElement; a && a !== body; a = a.parentElement) {
+  for (let a = root === body ? null : root.parentElement; a && a !== body; a = a.parentElement) {
     if (bodyProps.has(a)) { root = a; how = 'itemprop articleBody'; break; }
   }
   return { root, how };

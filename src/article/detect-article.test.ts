@@ -185,6 +185,13 @@ describe('detectArticle', () => {
     expect(bodyLines(doc)).toEqual([P1, P2]);
   });
 
+  it('reads a bare page whose paragraphs sit right in <body>', () => {
+    const doc = parse(`<html><head><title>Marvell shares jump</title></head><body><h1>Marvell shares jump</h1><p>${P1}</p><p>${P2}</p><p>${P3}</p></body></html>`);
+    const a = detectArticle(doc);
+    expect(a.isArticle).toBe(true);
+    expect(bodyLines(doc)).toEqual([P1, P2, P3]);
+  });
+
   it('handles an empty document', () => {
     const a = detectArticle(parse('<html><body></body></html>'));
     expect(a.isArticle).toBe(false);
