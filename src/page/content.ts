@@ -35,7 +35,7 @@ const reported = new Map<string, boolean>();
 let settled = false;
 let siteDisabled = false;
 
-const sender = createSummarySender(() => (session && info ? { page: info, summary: session.summary() } : null));
+const sender = createSummarySender(() => (session && info ? { page: info, summary: benchTimed('summary', () => session!.summary()) } : null));
 
 function isOurs(node: Node): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) if (n.nodeType === 1 && (n as Element).localName === HOST_TAG) return true;

@@ -42,7 +42,7 @@ export interface SessionOptions {
   doc: Document;
   article: ArticleBody;
   highlighter: Highlighter;
-  /** Called (often) when the summary grew; the caller throttles. */
+  /** Called when the summary grew, after a scan pass (the caller throttles sending). */
   onChange(): void;
   /** Called after a scan pass drains (notes re-anchor then). */
   onSettled?(): void;
@@ -130,7 +130,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
     // Unchanged text (the nodes were re-rendered): re-map the known mentions, do not count them twice.
     if (!sameText) {
       st.index = extractor.addBlock(ct.text);
-      opts.onChange();
+      grew = true;
     }
     st.signature = ''; // the DOM nodes may be new: repaint even if the mentions are the same
     unpainted.add(st);
@@ -152,6 +152,8 @@ export function createPageSession(opts: SessionOptions): PageSession {
     return it;
   };
   let repaintAll = false;
+  /** New text since the summary was last offered (offered once a pass is painted: the resolution is cached then). */
+  let grew = false;
 
   const scheduler = createScheduler<Item>({
     run(item) {
@@ -174,6 +176,10 @@ export function createPageSession(opts: SessionOptions): PageSession {
         return;
       }
       benchMark('newsmark:settled');
+      if (grew) {
+        grew = false;
+        opts.onChange();
+      }
       opts.onSettled?.();
       const w = waiters;
       waiters = [];
