@@ -30,6 +30,8 @@ export interface NameSpan {
   acronym?: string;
   /** Set when the span is a person rather than a company. */
   person?: boolean;
+  /** nameKey(text), computed once by the resolver. */
+  key?: string;
 }
 
 export interface BlockAnalysis {

@@ -3,21 +3,28 @@
 // "the" ("Geberit AG" = "Geberit", "Alibaba's" = "Alibaba", "the Hang
 // Seng" = "Hang Seng"). The scorer compares names the same way.
 import { LEGAL_SUFFIXES } from './lexicon.ts';
+import { isLetterCode } from './tokens.ts';
 
 /** Words of a name, lower-cased, punctuation dropped ("Amazon.com" -> ["amazon", "com"]). */
 export function nameWords(s: string): string[] {
   const out: string[] = [];
-  let cur = '';
   const lower = s.toLowerCase();
-  for (let i = 0; i < lower.length; i++) {
-    const ch = lower[i];
-    if ((ch === "'" || ch === '\u2019') && lower[i + 1] === 's' && !/[a-z0-9]/.test(lower[i + 2] ?? '')) { i++; continue; }
-    if (/[\p{L}\p{N}&]/u.test(ch)) cur += ch;
-    else if (cur) { out.push(cur); cur = ''; }
+  let from = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    // A possessive "'s" ends the word without joining it.
+    if ((c === 39 || c === 0x2019) && lower.charCodeAt(i + 1) === 115 && !isWordCode(lower.charCodeAt(i + 2))) {
+      if (from >= 0) { out.push(lower.slice(from, i)); from = -1; }
+      i++;
+      continue;
+    }
+    if (isWordCode(c) || c === 38) { if (from < 0) from = i; }
+    else if (from >= 0) { out.push(lower.slice(from, i)); from = -1; }
   }
-  if (cur) out.push(cur);
   return out;
 }
+
+const isWordCode = (c: number) => (c >= 48 && c <= 57) || isLetterCode(c);
 
 /** The comparison key of a company or person name. */
 export function nameKey(s: string): string {

@@ -55,7 +55,7 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
   const titleOnlyLinks = (b: number) => b === 0 && blocks[0].titleCase;
 
   const entityFor = (n: NameSpan): CompanyEntity => {
-    const key = nameKey(n.text);
+    const key = keyOf(n);
     const known = n.dict?.company ?? (n.text.length > 2 ? lookupCompany(n.text) : undefined);
     let e = known ? byDict.get(known.name) : undefined;
     e ??= byKey.get(key);
@@ -134,7 +134,7 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
   }
   blocks.forEach((block) => block.names.forEach((n) => {
     if (!n.acronym) return;
-    const e = byKey.get(nameKey(n.text));
+    const e = byKey.get(keyOf(n));
     if (e) acronymOf.set(n.acronym, e);
   }));
   // Initials of every multi-word name, for "TSMC", "ABF", "M&S" (null: more than one company has them).
@@ -156,7 +156,7 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
       if (n.dict.ambiguous) return undefined;
       if (shortAcronym(n) && !e) return undefined;
     }
-    const key = nameKey(n.text);
+    const key = keyOf(n);
     const exact = byKey.get(key);
     if (exact) return exact;
     const words = key.split(' ');
@@ -178,7 +178,7 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
       if (companyAt[b].has(j) || personAt[b].has(j)) return;
       if (n.kind !== 'other') return;
       // Surname of someone named in full: a person.
-      const words = nameWords(n.text);
+      const words = keyOf(n).split(' ');
       if (words.length === 1 && isSurname(n)) {
         personAt[b].set(j, surnames.get(words[0])!);
         return;
@@ -223,6 +223,8 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
   });
   return { companies: companies.filter((c) => c.mentions > 0), people: people.filter((p) => p.mentions > 0), companyAt, personAt, companyByKey: byKey };
 }
+
+const keyOf = (n: NameSpan): string => (n.key ??= nameKey(n.text));
 
 /** "HP", "GE": two-letter names need a cue before they count; in other stories they stand for something else. */
 function shortAcronym(n: NameSpan): boolean {

@@ -28,7 +28,11 @@ export function isLetterCode(c: number): boolean {
 }
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const isAlnum = (c: number) => isLetterCode(c) || isDigitCode(c);
-const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+const isUpper = (ch: string) => {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+};
 
 /** Short words whose trailing dot belongs to them ("Co.", "Inc.", "Mr."). */
 const DOTTED = new Set(['co', 'inc', 'corp', 'ltd', 'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'prof', 'no', 'vs', 'sen', 'rep', 'gen', 'gov', 'bros', 'cos', 'lt', 'col', 'sgt', 'capt']);
@@ -91,7 +95,7 @@ export function tokenize(text: string): Token[] {
     }
     const first = w[0];
     out.push({
-      start, end, outerEnd, text: w, lower: w.toLowerCase().replace(/\u2019/g, "'"), word: true,
+      start, end, outerEnd, text: w, lower: w.includes('\u2019') ? w.toLowerCase().replace(/\u2019/g, "'") : w.toLowerCase(), word: true,
       cap: isUpper(first), num: isDigitCode(first.charCodeAt(0)), poss,
     });
   }

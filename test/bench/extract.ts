@@ -1,0 +1,138 @@
+// Benchmark of the extraction engine (issue 2): throughput in ms per 1,000
+// words on the corpus texts (../shared/corpus, HTML through the same body
+// detection as the CLI), side by side in the same run with the `compromise`
+// NLP library doing .organizations() .people() .money() .percentages() on
+// the same texts. Warm-up, then several rounds; the median round counts.
+// Also the heap a scanned document keeps (all corpus documents held at once).
+//
+//   npx tsx test/bench/extract.ts [--rounds N]     (also run by `npm run bench`)
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import nlp from 'compromise';
+import { parseHTML } from 'linkedom';
+import { blockText, detectArticle } from '../../src/article/index.ts';
+import { findDictionaryCompanies } from '../../src/extract/company-dictionary.ts';
+import { findFigures } from '../../src/extract/figures.ts';
+import { createDocument } from '../../src/extract/index.ts';
+
+const CORPUS = resolve(fileURLToPath(import.meta.url), '../../../../shared/corpus');
+
+interface Doc { name: string; title: string; blocks: string[]; words: number }
+
+function loadCorpus(): Doc[] {
+  return readdirSync(CORPUS).filter((f) => /\.(html|txt)$/.test(f)).sort().map((f) => {
+    const raw = readFileSync(join(CORPUS, f), 'utf8');
+    let title = '';
+    let blocks: string[];
+    if (f.endsWith('.html')) {
+      const { document } = parseHTML(raw);
+      const a = detectArticle(document as unknown as Document);
+      title = a.title;
+      blocks = a.blocks.map(blockText).filter(Boolean);
+    } else {
+      blocks = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    }
+    const words = [title, ...blocks].join(' ').split(/\s+/).filter(Boolean).length;
+    return { name: f, title, blocks, words };
+  });
+}
+
+/** Our engine as the content script uses it: block by block, then every block's mentions and the summary. */
+function ours(d: Doc): number {
+  const doc = createDocument({ title: d.title });
+  const ids = d.blocks.map((b) => doc.addBlock(b));
+  let n = doc.titleMentions().length;
+  for (const i of ids) n += doc.mentions(i).length;
+  const s = doc.summary();
+  return n + s.companies.length + s.people.length + s.figures.length + s.moves.length;
+}
+
+/** The two recognisers the engine calls on every block, alone: where the engine's time goes. */
+function dictionaryOnly(d: Doc): number {
+  let n = findDictionaryCompanies(d.title).length;
+  for (const b of d.blocks) n += findDictionaryCompanies(b).length;
+  return n;
+}
+function figuresOnly(d: Doc): number {
+  let n = findFigures(d.title).length;
+  for (const b of d.blocks) n += findFigures(b).length;
+  return n;
+}
+
+function theirs(d: Doc): number {
+  const text = [d.title, ...d.blocks].join('\n\n');
+  const doc = nlp(text);
+  return doc.organizations().out('array').length + doc.people().out('array').length +
+    doc.money().out('array').length + doc.percentages().out('array').length;
+}
+
+/** Rounds of both engines interleaved, so both see the same machine load (the CI box is shared). */
+function timeRounds(docs: Doc[], fns: ((d: Doc) => number)[], rounds: number): number[][] {
+  // Warm-up: JIT, the dictionary's lazy index, compromise's lexicon.
+  for (let w = 0; w < 3; w++) for (const fn of fns) for (const d of docs) fn(d);
+  const out: number[][] = fns.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    fns.forEach((fn, i) => {
+      const t0 = performance.now();
+      for (const d of docs) fn(d);
+      out[i].push(performance.now() - t0);
+    });
+  }
+  return out;
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+function gcFn(): (() => void) | undefined {
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Heap kept by scanned documents (summaries computed), all corpus documents held at once. */
+function retainedHeap(docs: Doc[]): number | undefined {
+  const gc = gcFn();
+  if (!gc) return undefined;
+  gc(); gc();
+  const before = process.memoryUsage().heapUsed;
+  const held = docs.map((d) => {
+    const doc = createDocument({ title: d.title });
+    for (const b of d.blocks) doc.addBlock(b);
+    doc.summary();
+    return doc;
+  });
+  gc(); gc();
+  const after = process.memoryUsage().heapUsed;
+  if (held.length < 0) console.log(held); // keep them alive until measured
+  return after - before;
+}
+
+export async function run(): Promise<void> {
+  const arg = process.argv.indexOf('--rounds');
+  const rounds = arg > 0 ? Number(process.argv[arg + 1]) : 5;
+  const docs = loadCorpus();
+  const words = docs.reduce((a, d) => a + d.words, 0);
+  const [a, b, dict, figs] = timeRounds(docs, [ours, theirs, dictionaryOnly, figuresOnly], rounds);
+  const perK = (ms: number) => (ms / words) * 1000;
+  const oursK = perK(median(a));
+  const theirsK = perK(median(b));
+  const heap = retainedHeap(docs);
+  console.log(`\nExtraction: ${docs.length} corpus documents, ${words} words; median of ${rounds} rounds after a warm-up`);
+  console.log('engine                         ms/1,000 words   words/s      total ms/round');
+  const row = (name: string, k: number, total: number) =>
+    console.log(`${name.padEnd(30)} ${k.toFixed(3).padStart(14)}   ${Math.round(1000 * 1000 / k).toLocaleString('en').padStart(10)}   ${total.toFixed(1).padStart(14)}`);
+  row('newsmark (createDocument)', oursK, median(a));
+  row('  of which: company dictionary', perK(median(dict)), median(dict));
+  row('  of which: figures', perK(median(figs)), median(figs));
+  row('compromise (orgs/people/$/%)', theirsK, median(b));
+  console.log(`speed ratio: newsmark is ${(theirsK / oursK).toFixed(1)}x faster than compromise (target >= 50x)`);
+  if (heap !== undefined) console.log(`heap kept by ${docs.length} scanned documents: ${(heap / 1024).toFixed(0)} KiB (${(heap / words).toFixed(0)} bytes per word)`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void run();
