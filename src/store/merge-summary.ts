@@ -52,10 +52,6 @@ const moveKey = (m: Move) =>
 /** Enough to keep what older scans found without letting re-scans grow the record forever. */
 const MAX_KEY_SENTENCES = 12;
 
-export function emptySummary(title = ''): PageSummary {
-  return { title, companies: [], people: [], figures: [], moves: [], keySentences: [], words: 0 };
-}
-
 export function mergeSummary(old: PageSummary | undefined, next: PageSummary): PageSummary {
   if (!old) return next;
   return {
