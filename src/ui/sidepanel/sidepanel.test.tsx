@@ -225,6 +225,38 @@ describe('This page: notes from the selection', () => {
   });
 });
 
+describe('This page: notes and scanning', () => {
+  it('lists the page’s notes (detached ones marked) and edits one in the Notes tab', async () => {
+    const notes = [note(), note({ id: 'n2', detached: true, body: 'gone' })];
+    const api = libraryApi(notes);
+    mount(<SidePanel api={api} />);
+    await settle();
+    expect(api.calls.find((c) => c.type === 'note/list')?.req).toEqual({ canonicalUrl: page.canonicalUrl });
+    expect(root.querySelectorAll('section[aria-labelledby=page-notes] article.note').length).toBe(2);
+    expect(root.querySelector('[data-note-id=n2] .badge.detached')).not.toBeNull();
+    await click(root.querySelector('[data-note-id=n1]')!.querySelector('button')!); // Edit
+    expect(tab('Notes').getAttribute('aria-selected')).toBe('true');
+    expect(root.querySelector('[data-note-id=n1] textarea')).not.toBeNull();
+  });
+
+  it('offers a scan when the content script is not reading the page', async () => {
+    const api = fakeApi({ 'note/draft': () => null, 'note/list': () => [] }, { 'content/summary': () => null, 'content/scan': () => ({ page, summary }) });
+    mount(<SidePanel api={api} pollMs={10_000} />);
+    await settle();
+    expect(root.textContent).toContain('This page does not look like an article.');
+    await click(button('Scan this page'));
+    expect(root.textContent).toContain('Alibaba Group Holding');
+  });
+
+  it('says it cannot read pages without a content script', async () => {
+    const api = fakeApi({ 'note/draft': () => null }, {});
+    mount(<SidePanel api={api} pollMs={10_000} />);
+    await settle();
+    expect(root.textContent).toContain('Newsmark cannot read this page.');
+    expect(button('Scan this page')).toBeUndefined();
+  });
+});
+
 describe('ExportTab', () => {
   it('exports the whole library or the selection, and downloads the text', async () => {
     const download = vi.fn();

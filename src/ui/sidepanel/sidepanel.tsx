@@ -63,7 +63,7 @@ export function SidePanel({ api, initialTab = 'page', initialCompany = '', initi
   ];
   return (
     <Tabs tabs={tabs} selected={tab} onSelect={(id) => setTab(id as PanelTab)} label={t('extName')}>
-      {tab === 'page' && <ThisPageTab api={api} pollMs={pollMs} onNote={openDraft} />}
+      {tab === 'page' && <ThisPageTab api={api} pollMs={pollMs} onNote={openDraft} version={version} />}
       {tab === 'library' && (
         <LibraryTab
           api={api}
