@@ -192,6 +192,15 @@ describe('detectArticle', () => {
     expect(bodyLines(doc)).toEqual([P1, P2, P3]);
   });
 
+  it('accepts a story whose paragraphs are rich in links', () => {
+    // Two words in five linked: 40% of the text.
+    const linked = (p: string) => p.split(' ').map((w, i) => (i % 5 < 2 ? `<a href="/t">${w}</a>` : w)).join(' ');
+    const doc = page(`<h1>Marvell shares jump</h1><div class="txt"><p>${linked(P1)}</p><p>${linked(P2)}</p><p>${linked(P3)}</p></div>`);
+    const a = detectArticle(doc);
+    expect(a.isArticle).toBe(true);
+    expect(bodyLines(doc)).toEqual([P1, P2, P3]);
+  });
+
   it('handles an empty document', () => {
     const a = detectArticle(parse('<html><body></body></html>'));
     expect(a.isArticle).toBe(false);

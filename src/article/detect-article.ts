@@ -4,7 +4,7 @@
 // statistics are summed per container (aggregate), the story's container is
 // chosen and widened (choose-root), its blocks are picked (select-blocks), and
 // the page is judged an article or not (judge, below).
-import { aggregate, isGood } from './aggregate.ts';
+import { aggregate } from './aggregate.ts';
 import { visibleBlockText, type HiddenCheck } from './block-text.ts';
 import { chooseRoot } from './choose-root.ts';
 import { collectUnits, type Unit, type Walk } from './collect-units.ts';
@@ -65,7 +65,8 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
 function judge(w: Walk, units: Unit[], root: Element, meta: PageMeta, hasH1: boolean): { ok: boolean; why: string } {
   const typed = meta.types.some(isArticleType) || meta.ogType === 'article';
   const listing = !typed && meta.types.some(isListingType);
-  const good = units.reduce((n, u) => n + (isGood(u) ? u.text : 0), 0);
+  // Unlinked sentence text of the chosen blocks (a link-rich story still counts, at its unlinked share).
+  const good = Math.round(units.reduce((n, u) => n + (u.text >= 40 && u.stops + u.commas > 0 ? u.text - u.links : 0), 0));
   const teasers = countTeasers(w, root);
   if (teasers >= 4 && good < (typed ? 200 : 500) * teasers) return { ok: false, why: `list of ${teasers} teasers, not one story` };
   // Very short stories exist (a two-paragraph brief): the page's own metadata or a headline vouches for them.
