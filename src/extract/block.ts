@@ -226,6 +226,14 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
       out.push({ ...c, kind, cues: new Set() });
       continue;
     }
+    // "Fidelity International", "Tesla Inc", "Goldman Sachs Asset Management": a known name opening a longer one
+    // is that company under its longer name.
+    const h0 = inside[0];
+    const h0s = tokAt.get(h0.start);
+    if (inside.length === 1 && h0s === c.s && !h0.ambiguous && kind === 'other') {
+      out.push({ ...c, kind, dict: h0, cues: new Set() });
+      continue;
+    }
     // Hits inside a longer chunk: keep them (and the rest of the chunk as its own spans) unless an everyday word
     // sits inside some other name ("Banana Republic").
     let cursor = c.s;

@@ -216,15 +216,18 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
       if (!LINKING.has(lw(tokens[k])) && !UP.has(lw(tokens[k])) && !DOWN.has(lw(tokens[k]))) return undefined;
       subjectEnd = k - 1;
     } else {
+      // "with the CSI 300 down 1.2%": a name right before the adverb and a size after it.
+      const bare = (l === 'up' || l === 'down') && hasFigureAt(block, i + 1) && i - 1 >= first &&
+        (block.nameAt[i - 1] >= 0 && ['index', 'asset', 'other'].includes(block.names[block.nameAt[i - 1]].kind) || isMarketWord(tokens[i - 1]));
       // "ended last week up 3.8 percent", "were up $2.52", "edged up 0.6%"
-      let k = i - 1;
+      let k = bare ? i : i - 1;
       let hops = 0;
-      while (k >= first && hops < 4 && !LINKING.has(lw(tokens[k]))) { k--; hops++; }
-      if (k < first || !LINKING.has(lw(tokens[k]))) return undefined;
+      while (!bare && k >= first && hops < 4 && !LINKING.has(lw(tokens[k]))) { k--; hops++; }
+      if (!bare && (k < first || !LINKING.has(lw(tokens[k])))) return undefined;
       for (let q = k + 1; q < i; q++) if (!isTimeWord(tokens[q])) return undefined;
       size = sizeAfter(block, i + 1, last);
       if ((l === 'higher' || l === 'lower') && !size.mag && !['closed', 'ended', 'finished', 'traded', 'moved', 'edged', 'inched', 'opened', 'settled'].includes(lw(tokens[k]))) return undefined;
-      if ((l === 'up' || l === 'down') && !size.mag && !['closed', 'ended', 'finished', 'traded', 'edged', 'inched', 'ticked', 'opened', 'settled'].includes(lw(tokens[k]))) return undefined;
+      if ((l === 'up' || l === 'down') && !size.mag && !bare && !['closed', 'ended', 'finished', 'traded', 'edged', 'inched', 'ticked', 'opened', 'settled'].includes(lw(tokens[k]))) return undefined;
       subjectEnd = k - 1;
     }
     if (hedged(tokens, subjectEnd + 1, first)) return undefined;
@@ -272,6 +275,14 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
     const obj = objectAfter(block, k + 1, last, true);
     if (!obj) return undefined;
     subject = valueOwner(block, ctx, obj, first, found) ?? { text: obj.text, kind: 'group', start: obj.start, end: obj.end, hasShares: false, tok: obj.startTok };
+    // "Nvidia fell 3.5%, wiping $150bn off its market value": the same fall told in money.
+    const prev = found[found.length - 1];
+    if (l.endsWith('ing') && lw(tokens[i - 1]) === ',' && prev && prev.direction === 'down' && !prev.magnitude_alt && size.mag &&
+      (subject.kind === 'company' || /\b(?:its|their|the \w+'s)\b/i.test(obj.text))) {
+      prev.magnitude_alt = size.mag;
+      if (prev.magnitude?.unit !== '%' && prev.magnitude) [prev.magnitude, prev.magnitude_alt] = [prev.magnitude_alt, prev.magnitude];
+      return undefined;
+    }
     return [make(block, subject, 'down', size, si(block, i), tokens[i].start)];
   } else {
     // Plain verbs. Base forms ("surge") only as headline verbs after a plural market noun or right before a size.
@@ -367,7 +378,11 @@ function mergeWithClauses(block: BlockAnalysis, found: MoveCandidate[]) {
     const b = found[k + 1];
     if (a.magnitude || !b.magnitude || a.direction !== b.direction) continue;
     const between = block.text.slice(a.end, b.start).toLowerCase();
-    if (!/,\s*with\s/.test(between) || a.kind !== b.kind && !(a.kind === 'currency' || b.kind === 'currency')) continue;
+    if (!/,\s*with\s/.test(between)) continue;
+    // Only when the "with" clause sizes the same thing ("an index of the greenback" for "the dollar").
+    const bWords = b.subject.toLowerCase().split(/\s+/);
+    const aHead = a.subject.toLowerCase().split(/\s+/).pop() ?? '';
+    if (!(a.kind === 'currency' && bWords.some((w) => CURRENCIES.has(w))) && !bWords.includes(aHead)) continue;
     a.magnitude = b.magnitude;
     if (b.magnitude_alt) a.magnitude_alt = b.magnitude_alt;
     a.end = b.end;

@@ -110,7 +110,10 @@ function roleAfter(block: BlockAnalysis, e: number): string | undefined {
   if (!hasRole || from === undefined) return undefined;
   let role = text.slice(from, tokens[k - 1].end);
   role = role.replace(/^(?:an?|the|who (?:is|was|became)) /i, '');
-  return role;
+  // "analyst at Vontobel in Zurich": the place is not part of the role.
+  const at = role.indexOf(' at ');
+  const inPlace = at >= 0 ? role.indexOf(' in ', at) : -1;
+  return inPlace > 0 ? role.slice(0, inPlace) : role;
 }
 
 /** Given names help: exported for the resolver, which splits surname mentions from full names. */
