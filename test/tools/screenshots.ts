@@ -65,7 +65,7 @@ const sampleNotes: Note[] = [
 ];
 
 async function send(p: Page, msg: Record<string, unknown>) {
-  const r = await p.evaluate((m) => chrome.runtime.sendMessage(m), msg);
+  const r = await p.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), msg);
   if (!r?.ok) throw new Error(`${msg.type}: ${r?.error}`);
   return r.value;
 }
@@ -90,8 +90,16 @@ async function main() {
     await article.goto(`${served.origin}/article.html`);
     const control = await run.openExtensionPage('src/ui/options/index.html');
     await send(control, { type: 'data/import', text: JSON.stringify({ format: 'newsmark-backup', version: 1, exportedAt: new Date().toISOString(), pages: samplePages, notes: sampleNotes }) });
-    const tabId = await waitFor(() => control.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? 0, `${served.origin}/article.html`));
+    const tabId = await waitFor(() => control.evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id ?? 0, `${served.origin}/article.html`));
     await waitFor(async () => (await send(control, { type: 'library/list', limit: 1000 })).length > samplePages.length, { timeout: 20_000, message: 'the demo article was not saved' });
+    // One note on the demo article, so "This page" shows the page's notes.
+    const live = await control.evaluate(async (id) => (await (globalThis as any).chrome.tabs.sendMessage(id, { type: 'content/summary' }))?.value, tabId);
+    await send(control, {
+      type: 'note/add',
+      pageUrl: live.page.canonicalUrl,
+      quote: { type: 'TextQuoteSelector', exact: 'the fastest pace in three years', prefix: 'September quarter, ', suffix: ', as demand' },
+      body: 'Cloud is re-accelerating: check the margin next quarter.',
+    });
     await article.bringToFront();
 
     for (const scheme of ['light', 'dark'] as const) {
