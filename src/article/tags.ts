@@ -69,7 +69,10 @@ function wordsOf(cls: string | null, id: string | null): string {
   return raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-export const isBoilerWords = (words: string): boolean => words !== '' && BOILER_RE.test(words);
+/** "has-video", "with-sidebar", "no-ads": words about a container's layout, not what it is. */
+const MODIFIER_RE = /(?:^| )(?:has|with|without|no|hide|show|enable|enabled|disable|disabled|allow|is) [a-z0-9]+/g;
+
+export const isBoilerWords = (words: string): boolean => words !== '' && BOILER_RE.test(words.replace(MODIFIER_RE, ' '));
 export const isContentWords = (words: string): boolean => words !== '' && CONTENT_RE.test(words);
 export const isStrongContentWords = (words: string): boolean => words !== '' && STRONG_CONTENT_RE.test(words);
 
