@@ -201,8 +201,8 @@ describe('detectArticle', () => {
     expect(bodyLines(doc)).toEqual([P1, P2, P3]);
   });
 
-  it('handles an empty document', () => {
-    const a = detectArticle(parse('<html><body></body></html>'));
+  it.each(['<html><body></body></html>', '', 'plain text, no markup at all', '<frameset><frame src="a.html"></frameset>'])('handles a page without a story: %j', (html) => {
+    const a = detectArticle(parse(html));
     expect(a.isArticle).toBe(false);
     expect(a.blocks).toEqual([]);
   });

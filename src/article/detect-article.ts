@@ -24,7 +24,8 @@ export interface DetectOptions {
 }
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleBody {
-  const body = doc.body;
+  // linkedom throws on `body` when the markup has no element at all.
+  const body = doc.documentElement ? doc.body : null;
   if (!body) return { isArticle: false, reason: 'no <body>', title: '', blocks: [] };
   const w = collectUnits(body, options.isHidden);
   const meta = readMeta(doc, w.ldScripts, w.itemTypes);
