@@ -13,7 +13,7 @@ import { CATEGORIES, createHighlighter } from './highlighter.ts';
 import { COLOR_PRESETS } from '../ui/components/category-colors.ts';
 import type { MentionRef } from './hit-test.ts';
 import { createInteraction } from './interaction.ts';
-import { call, listen, openPanel } from './messaging.ts';
+import { call, listen } from './messaging.ts';
 import { watchMutations } from './mutation-watch.ts';
 import { watchNavigation } from './navigation-watch.ts';
 import { bodyTextOf, createNotesLayer, selectorsForRange } from './notes.ts';
@@ -135,7 +135,7 @@ const interaction = createInteraction({
     if (action === 'hide') {
       highlighter.set({ categories: { [ref.mention.category]: false } });
     } else if (action === 'panel') {
-      void openPanel({ category: ref.mention.category, name: nameOf(ref.mention) });
+      void call('panel/open', { focus: { category: ref.mention.category, name: nameOf(ref.mention) } });
     } else if (action === 'note') {
       void addNoteFor(ref);
     }
@@ -155,7 +155,7 @@ async function addNoteFor(ref: MentionRef) {
   if (i < 0) return;
   const sel = describeSpan(body.text, body.starts[i] + ref.mention.start, body.starts[i] + ref.mention.end);
   // Open the panel first: browsers only allow it close to the click (user gesture).
-  void openPanel({ category: ref.mention.category, name: nameOf(ref.mention) });
+  void call('panel/open', { focus: { category: ref.mention.category, name: nameOf(ref.mention) } });
   await call('note/add', { pageUrl: info.canonicalUrl, quote: sel.quote, position: sel.position, body: '', draft: true });
   void loadNotes();
 }

@@ -22,19 +22,6 @@ export async function call<T extends RequestType>(type: T, req: Requests[T]['req
   }
 }
 
-/**
- * Asks the background to open the side panel (Chrome) / sidebar (Firefox) on an
- * entity. Not yet part of src/messages.ts: the background answers an error until
- * it handles 'panel/open', which we tolerate.
- */
-export async function openPanel(focus: { category: string; name: string }): Promise<void> {
-  try {
-    await browser.runtime.sendMessage({ type: 'panel/open', focus });
-  } catch {
-    // no background, or it does not know the message yet
-  }
-}
-
 export type ContentHandlers = {
   [K in keyof ContentRequests]?: (req: ContentRequests[K]['req']) => ContentRequests[K]['res'] | Promise<ContentRequests[K]['res']>;
 };

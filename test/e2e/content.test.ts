@@ -126,6 +126,24 @@ describe.each<Engine>(['chromium', 'firefox'])('content script in %s', (engine) 
     await waitFor(() => d.eval<boolean>(`document.activeElement?.localName !== 'newsmark-card'`), { message: 'Escape did not close the card' });
   });
 
+  it('hides a category from the card, using only the keyboard', async () => {
+    await d.goto(url('/static.html'));
+    await waitHighlighted();
+    await waitFor(async () => (await d.eval<number>(`performance.getEntriesByName('newsmark:settled').length`)) > 0);
+    const keys = () => d.eval<string[]>(`[...CSS.highlights.keys()].filter((k) => /^newsmark-(company|person|figure|move)$/.test(k)).sort()`);
+    const before = await keys();
+    expect(before.length).toBe(4);
+    await d.eval(`document.body.focus()`);
+    await d.press(['Alt', 'Shift', 'ArrowDown']);
+    await waitFor(() => d.eval<boolean>(`document.activeElement?.localName === 'newsmark-card'`), { message: 'card did not take focus' });
+    // Focus starts on "Show in side panel"; Tab, Tab reaches "Hide <category>".
+    await d.press(['Tab']);
+    await d.press(['Tab']);
+    await d.press(['Enter']);
+    await waitFor(async () => (await keys()).length === 3, { message: 'no category was hidden' });
+    expect(await d.eval<boolean>(`document.activeElement?.localName === 'newsmark-card'`)).toBe(false);
+  });
+
   it('highlights content added later (load more / live blog)', async () => {
     await d.goto(url('/static.html'));
     await waitHighlighted();
