@@ -132,7 +132,7 @@ function markSpans(tokens: Token[], spans: { start: number; end: number }[], at:
 
 /** Dictionary hits and capitalised chunks, merged into one sorted list of non-overlapping name spans. */
 /** Titles inside a chunk start a person's name: "Marvell CEO Matt Murphy", "Saudi Energy Minister Prince Abdulaziz". */
-const SPLIT_ROLES = new Set(['gov.', 'gov', 'administrator', 'ceo', 'cfo', 'coo', 'cto', 'chairman', 'chairwoman', 'chair', 'founder', 'co-founder', 'boss', 'president', 'minister', 'secretary', 'governor', 'chancellor', 'commissioner', 'prince', 'sheikh', 'king', 'queen']);
+const SPLIT_ROLES = new Set(['vice', 'deputy', 'chief', 'gov.', 'gov', 'administrator', 'ceo', 'cfo', 'coo', 'cto', 'chairman', 'chairwoman', 'chair', 'founder', 'co-founder', 'boss', 'president', 'minister', 'secretary', 'governor', 'chancellor', 'commissioner', 'prince', 'sheikh', 'king', 'queen']);
 const GOV_ROLES = new Set(['gov.', 'gov', 'administrator', 'president', 'minister', 'secretary', 'governor', 'chancellor', 'commissioner', 'prince', 'sheikh', 'king', 'queen']);
 
 function splitAtRoles(text: string, tokens: Token[], chunks: Chunk[]): Chunk[] {

@@ -467,8 +467,11 @@ function subjectEndingAt(block: BlockAnalysis, ctx: DocContext, k: number, first
   if (!t.word) return undefined;
   // "Alibaba's shares", "Wells Fargo shares", "Shares of X", "its shares", "the stock"
   if (l === 'shares' || l === 'stock' || l === 'share' || l === 'adrs' || l === 'price') {
-    const p = tokens[k - 1];
-    const pn = k - 1 >= first ? nameAt[k - 1] : -1;
+    // "Meta Platforms Inc. (META.O) stock": look past the ticker.
+    let b = k - 1;
+    if (lw(tokens[b]) === ')') { while (b > first && b > k - 8 && lw(tokens[b]) !== '(') b--; b--; }
+    const p = tokens[b];
+    const pn = b >= first ? nameAt[b] : -1;
     if (pn >= 0 && names[pn].kind === 'other' && !names[pn].person) {
       const n = names[pn];
       return { text: n.text, kind: 'company', start: n.start, end: t.end, company: pn, hasShares: true, tok: n.s };
@@ -481,6 +484,13 @@ function subjectEndingAt(block: BlockAnalysis, ctx: DocContext, k: number, first
     if (pn >= 0) return undefined;
   }
   if (FUNDAMENTALS.has(l)) return undefined;
+  // "the index", "the benchmark": the index named last.
+  if ((l === 'index' || l === 'benchmark' || l === 'gauge') && lw(tokens[k - 1]) === 'the' && nameAt[k - 1] < 0) {
+    for (let q = k - 2; q >= 0 && q > k - 60; q--) {
+      const ni = nameAt[q];
+      if (ni >= 0 && names[ni].kind === 'index') return { text: names[ni].text, kind: 'index', start: tokens[k - 1].start, end: t.end, hasShares: false, tok: k - 1 };
+    }
+  }
   if (l === 'company' || l === 'group' || l === 'carmaker' || l === 'chipmaker' || l === 'retailer' || l === 'lender' || l === 'firm') {
     return undefined;
   }

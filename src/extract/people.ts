@@ -43,7 +43,7 @@ export function findPeople(block: BlockAnalysis): PersonCandidate[] {
       const l = tokens[k].lower;
       if (NOBLE_TITLES.has(l)) { noble = k; s = k + 1; evidence.add('honorific'); continue; }
       if (HONORIFICS.has(l) || HONORIFICS.has(l.replace(/\.$/, ''))) { s = k + 1; evidence.add('honorific'); noble = -1; continue; }
-      if (PERSON_ROLES.has(l) && k === s) { s = k + 1; evidence.add('role'); continue; }
+      if ((PERSON_ROLES.has(l) || l === 'vice' || l === 'deputy') && k === s) { s = k + 1; evidence.add('role'); continue; }
       break;
     }
     const words = [];

@@ -105,6 +105,14 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
     }
   });
   // "Bloomberg" on a page about Michael Bloomberg is the man, unless the words around it say company.
+  // "Ms. Rivera ... Anna Rivera": a surname-only person named in full elsewhere is that person.
+  for (const map of personAt) {
+    for (const [j, p] of map) {
+      if (p.name.includes(' ')) continue;
+      const full = surnames.get(p.name.toLowerCase());
+      if (full && full !== p) map.set(j, full);
+    }
+  }
   const isSurname = (n: NameSpan) => n.e - n.s === 1 && surnames.has(n.text.toLowerCase()) && ![...n.cues].some((c) => COMPANY_OVER_SURNAME.has(c));
 
   // 2. Names with company evidence of their own.

@@ -28,7 +28,7 @@ function isAbbreviation(word: string): boolean {
   const w = word.toLowerCase();
   if (ABBREVIATIONS.has(w)) return true;
   // Single letters and initials: "H.", "U.S.", "D.R."
-  if (w.length === 1 && w >= 'a' && w <= 'z') return true;
+  if (w.length === 1 && w >= 'a' && w <= 'z') return true; // "Jerome H. Powell"
   if (w.length >= 3 && w.length <= 7 && /^(?:[a-z]\.)+[a-z]$/.test(w)) return true;
   return false;
 }

@@ -78,7 +78,9 @@ export function tokenize(text: string): Token[] {
     let end = i;
     let w = text.slice(start, end);
     // Trailing dot of initials and short abbreviations; "+" of "OPEC+".
-    if (i < n && text[i] === '.' && (isInitials(w) || DOTTED.has(w.toLowerCase()))) { i++; end = i; w += '.'; }
+    // "Jerome H. Powell": a middle initial keeps its dot.
+    const initial = w.length === 1 && isUpper(w) && text[i] === '.' && text[i + 1] === ' ' && isUpper(text[i + 2] ?? '');
+    if (i < n && text[i] === '.' && (isInitials(w) || initial || DOTTED.has(w.toLowerCase()))) { i++; end = i; w += '.'; }
     else if (i < n && text[i] === '+' && w.length > 1 && w === w.toUpperCase() && !(i + 1 < n && isDigitCode(text.charCodeAt(i + 1)))) { i++; end = i; w += '+'; }
     let poss = false;
     let outerEnd = end;
