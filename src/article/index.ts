@@ -1,5 +1,12 @@
 // Article-body detection on any DOM: the public face of src/article. Reads the
-// document, never modifies it.
+// document, never modifies it (no clone either), so the content script runs it
+// on the live page:
+//
+//   const article = detectArticle(document, { isHidden: layoutHidden });
+//   if (article.isArticle) for (const block of article.blocks) scan(blockText(block));
+//
+// Each block's text is its own inline text, one line per paragraph; nested
+// blocks are blocks of their own. The CLI runs the same code on linkedom.
 export type { ArticleBody } from './types.ts';
 export { detectArticle, type DetectOptions } from './detect-article.ts';
 export { blockText, visibleBlockText, type HiddenCheck } from './block-text.ts';

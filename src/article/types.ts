@@ -12,8 +12,11 @@ export interface ArticleBody {
    * The body's blocks in reading order: paragraphs, list items, sub-headings,
    * quotes, table rows. Each is an element of the document that was passed in
    * (never a copy), so the content script can highlight inside it. A block's
-   * text is `blockText(block)`: its own text without nested blocks, one line
-   * per paragraph where a block holds several (<br><br> paragraphs).
+   * text is `blockText(block)`: its own text without nested blocks (a block
+   * may contain another block, e.g. a <div> with text and a <p>; each text
+   * belongs to exactly one block), one line per paragraph where a block holds
+   * several (<br><br> paragraphs). Filled with the best guess even when
+   * `isArticle` is false.
    */
   blocks: Element[];
   /**
