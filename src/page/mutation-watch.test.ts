@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchMutations } from './mutation-watch.ts';
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let stop: (() => void) | undefined;
+afterEach(() => stop?.());
+
+function setup() {
+  document.body.innerHTML = '<div class="ticker"><span id="t">HSI 20000</span></div><article><p id="p1">Alibaba shares rose.</p></article><newsmark-card></newsmark-card>';
+  const p1 = document.getElementById('p1')!;
+  const host = document.querySelector('newsmark-card')!;
+  const calls: { dirty: Element[]; structural: boolean }[] = [];
+  stop = watchMutations({
+    doc: document,
+    isOurs: (n) => host === n || host.contains(n),
+    blockOf: (n) => (p1.contains(n) ? p1 : undefined),
+    onChange(dirty, structural) {
+      calls.push({ dirty: [...dirty], structural });
+      return structural ? 1 : 0;
+    },
+  });
+  return { p1, host, calls };
+}
+
+describe('watchMutations', () => {
+  it('ignores a ticker changing a few characters, and our own host element', async () => {
+    const { host, calls } = setup();
+    for (let i = 0; i < 5; i++) {
+      document.getElementById('t')!.textContent = `HSI ${20000 + i}`;
+      host.appendChild(document.createElement('span')).textContent = 'x'.repeat(200);
+      await wait(20);
+    }
+    await wait(400);
+    expect(calls).toEqual([]);
+  });
+
+  it('reports new content once, debounced, and changed known blocks as dirty', async () => {
+    const { p1, calls } = setup();
+    const article = document.querySelector('article')!;
+    for (let i = 0; i < 3; i++) {
+      article.appendChild(document.createElement('p')).textContent = `Update ${i}: Tencent shares jumped 7 percent after results beat forecasts.`;
+    }
+    p1.firstChild!.textContent = 'Alibaba shares fell.';
+    await wait(400);
+    expect(calls).toHaveLength(1);
+    expect(calls[0].structural).toBe(true);
+    expect(calls[0].dirty).toEqual([p1]);
+  });
+});
