@@ -47,6 +47,8 @@ export function findCompanyCues(block: BlockAnalysis) {
     // "X shares", "X's shares", "X stock"
     if (n1 && n1.word && !n1.cap && (n1.lower === 'shares' || n1.lower === 'stock' || n1.lower === 'adrs')) cues.add('shares');
     if (last.poss && n1 && n1.word && OWNED.has(n1.lower)) cues.add('possessive');
+    // "Apple's iPhone", "Google's Gemini": a known company's product.
+    if (last.poss && n.dict && n1?.word && (n1.cap || /^[a-z]+[A-Z]/.test(n1.text))) cues.add('possessive');
     // "X CEO Matt Murphy", "X co-founder Jack Ma"
     if (!last.poss && n1 && n1.word && STAFF_AFTER.has(n1.lower) && !(n1.lower === 'chief' && n1.cap)) cues.add('owner-role');
     // Descriptor right before: "start-up DeepSeek", "rival Aalberts", "insurer Storebrand ASA"

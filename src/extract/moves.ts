@@ -329,6 +329,11 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
   if (subject.kind === 'company' && !size.mag && !subject.hasShares && !['closed', 'ended', 'finished', 'traded', 'opened'].includes(lw(tokens[subjectEnd + 1])) && !block.isTitle) return undefined;
   const sentence = si(block, i);
   const moves = [make(block, subject, v.dir, size, sentence, subject.start)];
+  // "Alibaba and JD.com jumped more than 5% each": every company of the list moved.
+  if (subject.kind === 'company' && !size.more.length) {
+    const partners = coordinated(block, subject);
+    for (const p of partners.slice(0, -1)) moves.unshift(make(block, p, v.dir, { ...size, more: [] }, sentence, p.start));
+  }
   // "D.R. Horton and Lennar rose 4.2% and 3.8%, respectively"
   if (size.more.length) {
     const respectively = tokens.slice(i, Math.min(last, i + 20)).some((t) => t.lower === 'respectively');
