@@ -18,6 +18,10 @@ export interface Unit {
   boiler: Element | null;
   /** First text after an <hr>: what follows a rule is often an appendix ("About Acme", "More stories"). */
   afterRule: boolean;
+  /** Starts right after an image: with italic text only, an image caption. */
+  afterImage: boolean;
+  /** Characters inside <em>, <i> or <small>. */
+  emph: number;
   index: number;
 }
 
@@ -39,6 +43,8 @@ export interface Walk {
   itemTypes: string[];
   /** Set by an <hr>, cleared by the next text. */
   pendingRule: boolean;
+  /** Set by an <img>, cleared by the next text. */
+  pendingImage: boolean;
 }
 
 const BOILER_TAGS = new Set(['aside', 'footer', 'header', 'address']);
@@ -46,7 +52,7 @@ const BOILER_TAGS = new Set(['aside', 'footer', 'header', 'address']);
 const CONTROL_TAGS = new Set(['input', 'textarea', 'select']);
 
 export function collectUnits(root: Element, isHidden?: HiddenCheck): Walk {
-  const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], articles: [], bodyProps: [], ldScripts: [], itemTypes: [], pendingRule: false };
+  const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], articles: [], bodyProps: [], ldScripts: [], itemTypes: [], pendingRule: false, pendingImage: false };
   const rootUnit = newUnit(root, null, w);
   visit(root, rootUnit, false, null, w, isHidden);
   w.units = w.units.filter((u) => u.text > 0);
@@ -55,15 +61,17 @@ export function collectUnits(root: Element, isHidden?: HiddenCheck): Walk {
 }
 
 function newUnit(el: Element, boiler: Element | null, w: Walk): Unit {
-  const u: Unit = { el, tag: el.localName, text: 0, links: 0, commas: 0, stops: 0, boiler, afterRule: false, index: 0 };
+  const u: Unit = { el, tag: el.localName, text: 0, links: 0, commas: 0, stops: 0, boiler, afterRule: false, afterImage: false, emph: 0, index: 0 };
   w.units.push(u);
   return u;
 }
 
-function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null, w: Walk, isHidden?: HiddenCheck): void {
+const EMPH_TAGS = new Set(['em', 'i', 'small']);
+
+function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null, w: Walk, isHidden?: HiddenCheck, inEmph = false): void {
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 3) {
-      addText((node as Text).data, unit, inLink, w);
+      addText((node as Text).data, unit, inLink, inEmph, w);
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -73,6 +81,7 @@ function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null,
     if (tag === 'hr') { w.pendingRule = true; continue; }
     if (CONTROL_TAGS.has(tag)) { w.controls.push(child); continue; }
     if (SKIP_TAGS.has(tag)) {
+      if (tag === 'img') w.pendingImage = true;
       if (tag === 'script' && child.getAttribute('type') === 'application/ld+json') w.ldScripts.push(child);
       continue;
     }
@@ -96,12 +105,12 @@ function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null,
       else if (tag === 'article') w.articles.push(child);
       visit(child, newUnit(child, childBoiler, w), false, childBoiler, w, isHidden);
     } else {
-      visit(child, unit, inLink || tag === 'a', childBoiler, w, isHidden);
+      visit(child, unit, inLink || tag === 'a', childBoiler, w, isHidden, inEmph || EMPH_TAGS.has(tag));
     }
   }
 }
 
-function addText(data: string, unit: Unit, inLink: boolean, w: Walk): void {
+function addText(data: string, unit: Unit, inLink: boolean, inEmph: boolean, w: Walk): void {
   let n = 0;
   let space = true;
   for (let i = 0; i < data.length; i++) {
@@ -120,6 +129,8 @@ function addText(data: string, unit: Unit, inLink: boolean, w: Walk): void {
   }
   if (n === 0) return;
   if (w.pendingRule) { unit.afterRule = true; w.pendingRule = false; }
+  if (w.pendingImage) { unit.afterImage = unit.text === 0; w.pendingImage = false; }
   unit.text += n;
   if (inLink) unit.links += n;
+  if (inEmph) unit.emph += n;
 }

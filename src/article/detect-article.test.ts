@@ -67,6 +67,12 @@ describe('detectArticle', () => {
     expect(blockText(a.blocks[0])).toBe([P1, P2, P3, P4].join('\n'));
   });
 
+  it('drops an italic caption line right under an inline image, not italic story text', () => {
+    const doc = page(`<h1>Marvell shares jump</h1><div class="content"><p>${P1}</p><img src="a.jpg"><center><em>Marvell's new custom accelerator, via iFixit</em></center>
+      <p>${P2}</p><p><em>${P3}</em></p></div>`);
+    expect(bodyLines(doc)).toEqual([P1, P2, P3]);
+  });
+
   it('keeps lists and tables that are part of the story, a row per line', () => {
     const doc = page(`<h1>Marvell results</h1><div class="article-body"><p>${P1}</p>
       <p>Here is how the company did compared with what analysts were expecting:</p>

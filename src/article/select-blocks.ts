@@ -48,6 +48,8 @@ export function selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, ti
   for (let i = rootAgg.first; i <= rootAgg.last; i++) {
     const u = w.units[i];
     if (u.tag === 'h1' || isTeaserBlurb(w, u)) continue;
+    // An italic line right under an image is its caption.
+    if (u.afterImage && u.text < 200 && u.emph / u.text > 0.8) continue;
     let out = u.links / u.text > 0.6 && u.text < 200;
     for (let a: Element | null = u.el; a && a !== root && !out; a = a.parentElement) {
       if (isExcludedBox(a)) out = true;
