@@ -63,10 +63,19 @@ export function classWords(el: Element): string {
   return wordsOf(el.getAttribute('class'), el.getAttribute('id'));
 }
 
+// Pages repeat the same class strings many times over: split each once.
+const wordsCache = new Map<string, string>();
+
 function wordsOf(cls: string | null, id: string | null): string {
   const raw = cls && id ? `${cls} ${id}` : cls || id || '';
   if (raw.length < 2) return '';
-  return raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  let words = wordsCache.get(raw);
+  if (words === undefined) {
+    if (wordsCache.size > 20000) wordsCache.clear();
+    words = raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    wordsCache.set(raw, words);
+  }
+  return words;
 }
 
 /** "has-video", "with-sidebar", "no-ads": words about a container's layout, not what it is. */
@@ -95,8 +104,10 @@ export interface Look {
   words: string;
 }
 
+const PLAIN: Look = Object.freeze({ hidden: false, words: '' });
+
 export function look(el: Element): Look {
-  if (!el.hasAttributes()) return { hidden: false, words: '' };
+  if (!el.hasAttributes()) return PLAIN;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return { hidden: true, words: '' };
   const style = el.getAttribute('style');
   if (style && HIDDEN_STYLE_RE.test(style)) return { hidden: true, words: '' };
