@@ -118,8 +118,24 @@ function anchorNotes() {
   }
 }
 
+/**
+ * The summary, only when reading it is cheap: after a scan pass the extractor's
+ * resolution is cached; mid-scan it would resolve the whole page on a hover.
+ */
+function settledSummary(): PageSummary | undefined {
+  return settled && session ? session.summary() : undefined;
+}
+
+/** Companies and people: the summary's count (title and every alias included), as the popup shows it. */
+function countOf(m: Mention): number | undefined {
+  const s = settledSummary();
+  if (m.category === 'company') return s?.companies.find((c) => c.name === m.name)?.mentions;
+  if (m.category === 'person') return s?.people.find((p) => p.name === m.name)?.mentions;
+  return undefined;
+}
+
 function detailOf(m: Mention): string | undefined {
-  const s = session?.summary();
+  const s = settledSummary();
   if (!s) return undefined;
   if (m.category === 'company') return s.companies.find((c) => c.name === m.name)?.exchange;
   if (m.category === 'person') return s.people.find((p) => p.name === m.name)?.role;
@@ -131,6 +147,7 @@ const interaction = createInteraction({
   highlighter,
   session: () => session,
   detailOf,
+  countOf,
   onAction(action, ref) {
     if (action === 'hide') {
       highlighter.set({ categories: { [ref.mention.category]: false } });

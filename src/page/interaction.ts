@@ -16,6 +16,8 @@ export interface InteractionOptions {
   session(): PageSession | null;
   /** Extra facts for the card (exchange, role) from the page summary. */
   detailOf?(m: Mention): string | undefined;
+  /** How often the page mentions the same thing, if the caller knows better than the session's own count. */
+  countOf?(m: Mention): number | undefined;
   onAction(action: 'panel' | 'note' | 'hide', ref: MentionRef): void;
 }
 
@@ -59,7 +61,8 @@ export function createInteraction(o: InteractionOptions): Interaction {
 
   function modelOf(ref: MentionRef): CardModel {
     const s = o.session();
-    return { mention: ref.mention, count: Math.max(1, s?.countOf(ref.mention) ?? 1), detail: o.detailOf?.(ref.mention) };
+    const count = o.countOf?.(ref.mention) ?? s?.countOf(ref.mention) ?? 1;
+    return { mention: ref.mention, count: Math.max(1, count), detail: o.detailOf?.(ref.mention) };
   }
 
   function show(ref: MentionRef, rect: DOMRect, options: { pin?: boolean; focus?: boolean } = {}) {

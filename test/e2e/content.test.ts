@@ -283,6 +283,21 @@ describe.each<Engine>(['chromium', 'firefox'])('content script in %s', (engine) 
     await d.askContent({ type: 'content/notes-changed', canonicalUrl: sel.canonicalUrl });
     await waitFor(async () => hasText((await highlights()).note, 'margins in the cloud business remain thin'), { message: 'note not anchored' });
   });
+
+  it('reports a note whose quote is gone as detached, and keeps it', async () => {
+    await d.goto(url('/static.html'));
+    await waitHighlighted();
+    const pageUrl = 'http://127.0.0.1/markets/asia/alibaba-cloud-results';
+    const gone = unwrap(await d.askBackground({ type: 'note/add', pageUrl, body: 'From an older version of the story',
+      quote: { type: 'TextQuoteSelector', exact: 'the board approved a special dividend of 50 cents', prefix: 'On Wednesday ', suffix: ', payable in' },
+      position: { type: 'TextPositionSelector', start: 900, end: 949 } })) as { id: string };
+    await d.askContent({ type: 'content/notes-changed', canonicalUrl: pageUrl });
+    const note = await waitFor(async () => {
+      const list = unwrap(await d.askBackground({ type: 'note/list', canonicalUrl: pageUrl })) as { id: string; detached?: boolean }[];
+      return list.find((n) => n.id === gone.id && n.detached === true);
+    }, { message: 'note never reported detached' });
+    expect(note.detached).toBe(true);
+  });
 });
 
 function unwrap(reply: unknown): unknown {
