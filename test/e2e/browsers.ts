@@ -35,10 +35,12 @@ let built = false;
  * Builds both browsers once per process unless a build is already there
  * (`npm run test:browser` builds before vitest starts; set NEWSMARK_REBUILD=1 to force).
  */
-export function buildOnce(): void {
+export function buildOnce(options: { force?: boolean } = {}): void {
   if (built) return;
   const present = existsSync(join(distDir('chrome'), 'manifest.json')) && existsSync(join(distDir('firefox'), 'manifest.json'));
-  if (!present || process.env.NEWSMARK_REBUILD === '1') {
+  // A private NEWSMARK_DIST is the caller's own build: never overwrite it.
+  const force = (options.force || process.env.NEWSMARK_REBUILD === '1') && !process.env.NEWSMARK_DIST;
+  if (!present || force) {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
   }
   built = true;
