@@ -41,6 +41,8 @@ export interface Walk {
   ldScripts: Element[];
   /** schema.org microdata types (itemtype) met in the body. */
   itemTypes: string[];
+  /** Elements skipped for aria-hidden="true" alone, which held blocks. */
+  ariaHiddenBlocks: number;
   /** Set by an <hr>, cleared by the next text. */
   pendingRule: boolean;
   /** Set by an <img>, cleared by the next text. */
@@ -51,10 +53,14 @@ const BOILER_TAGS = new Set(['aside', 'footer', 'header', 'address']);
 // Form fields (not buttons: share and play buttons sit inside stories too).
 const CONTROL_TAGS = new Set(['input', 'textarea', 'select']);
 
-export function collectUnits(root: Element, isHidden?: HiddenCheck): Walk {
-  const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], articles: [], bodyProps: [], ldScripts: [], itemTypes: [], pendingRule: false, pendingImage: false };
+/**
+ * `honourAriaHidden` false reads what aria-hidden="true" hides: the page
+ * behind a cookie wall's modal can carry it.
+ */
+export function collectUnits(root: Element, isHidden?: HiddenCheck, honourAriaHidden = true): Walk {
+  const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], articles: [], bodyProps: [], ldScripts: [], itemTypes: [], ariaHiddenBlocks: 0, pendingRule: false, pendingImage: false };
   const rootUnit = newUnit(root, null, w);
-  visit(root, rootUnit, false, null, w, isHidden);
+  visit(root, rootUnit, false, null, w, isHidden, false, honourAriaHidden);
   w.units = w.units.filter((u) => u.text > 0);
   w.units.forEach((u, i) => (u.index = i));
   return w;
@@ -67,8 +73,9 @@ function newUnit(el: Element, boiler: Element | null, w: Walk): Unit {
 }
 
 const EMPH_TAGS = new Set(['em', 'i', 'small']);
+const BLOCKISH_RE = /^(?:div|main|section|article)$/;
 
-function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null, w: Walk, isHidden?: HiddenCheck, inEmph = false): void {
+function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null, w: Walk, isHidden: HiddenCheck | undefined, inEmph: boolean, aria: boolean): void {
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 3) {
       addText((node as Text).data, unit, inLink, inEmph, w);
@@ -88,7 +95,13 @@ function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null,
     const seen = look(child);
     const attrs = child.hasAttributes();
     // The layout check is costly on a live page: ask only about elements a stylesheet can single out.
-    if (seen.hidden || (attrs && isHidden?.(child))) continue;
+    if (seen.hidden) {
+      // aria-hidden="true" on a container: honoured, but counted, in case it hides the page behind a modal.
+      const wrapper = seen.ariaOnly && BLOCKISH_RE.test(tag) && child.firstElementChild !== null;
+      if (wrapper && aria) w.ariaHiddenBlocks++;
+      if (!wrapper || aria) continue;
+    }
+    if (attrs && isHidden?.(child)) continue;
     let childBoiler = boiler;
     if (BOILER_TAGS.has(tag) || isBoilerWords(seen.words) || (attrs && child.getAttribute('role') === 'complementary')) {
       w.boilers.add(child);
@@ -103,9 +116,9 @@ function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null,
     if (isBlock(child, tag)) {
       if (tag === 'h1') w.h1s.push(child);
       else if (tag === 'article') w.articles.push(child);
-      visit(child, newUnit(child, childBoiler, w), false, childBoiler, w, isHidden);
+      visit(child, newUnit(child, childBoiler, w), false, childBoiler, w, isHidden, false, aria);
     } else {
-      visit(child, unit, inLink || tag === 'a', childBoiler, w, isHidden, inEmph || EMPH_TAGS.has(tag));
+      visit(child, unit, inLink || tag === 'a', childBoiler, w, isHidden, inEmph || EMPH_TAGS.has(tag), aria);
     }
   }
 }

@@ -119,6 +119,15 @@ describe('detectArticle', () => {
     expect(bodyLines(doc)).toEqual([P1, P2]);
   });
 
+  it('reads the page behind a modal that set aria-hidden on it', () => {
+    const doc = page(`<div class="page-wrap" aria-hidden="true"><h1>Marvell shares jump</h1><div class="story"><p>${P1}</p><p>${P2}</p></div></div>
+      <div class="modal"><p>Please accept our cookies to continue. We and our partners use them for ads and measurement.</p><button>OK</button></div>`);
+    const a = detectArticle(doc);
+    expect(a.isArticle).toBe(true);
+    expect(a.reason).toMatch(/aria-hidden/);
+    expect(bodyLines(doc)).toEqual([P1, P2]);
+  });
+
   it('uses JSON-LD articleBody to choose between look-alike containers, and returns the DOM blocks', () => {
     const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Marvell shares jump', articleBody: `${P1}\n${P2}` });
     const other = 'This is a reader comment, and a long one, which goes on about margins, guidance, buybacks, custom chips and what the chief executive said, at some length and with many commas, too.';

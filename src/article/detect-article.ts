@@ -28,6 +28,15 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   const body = doc.documentElement ? doc.body : null;
   if (!body) return { isArticle: false, reason: 'no <body>', title: '', blocks: [] };
   const w = collectUnits(body, options.isHidden);
+  const first = detectIn(doc, body, w, options);
+  // A cookie wall's modal may set aria-hidden on the whole page behind it: if
+  // nothing was found, read the containers aria-hidden hides, once.
+  if (first.isArticle || w.ariaHiddenBlocks === 0) return first;
+  const second = detectIn(doc, body, collectUnits(body, options.isHidden, false), options);
+  return second.isArticle ? { ...second, reason: `${second.reason}, behind aria-hidden` } : first;
+}
+
+function detectIn(doc: Document, body: HTMLElement, w: Walk, options: DetectOptions): ArticleBody {
   const meta = readMeta(doc, w.ldScripts, w.itemTypes);
   const texts = new Map<Unit, string>();
   const text = (u: Unit): string => {

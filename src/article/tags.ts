@@ -100,6 +100,8 @@ const INLINE_FURNITURE_RE = /(?:^| )(?:caption|credit|credits|hovercard|tooltipt
 export interface Look {
   /** Not read as text: hidden, or inline furniture such as an image caption or a hover card. */
   hidden: boolean;
+  /** Hidden by aria-hidden="true" alone (a modal may set it on the whole page behind it). */
+  ariaOnly?: boolean;
   /** Class and id split into lower-case words. */
   words: string;
 }
@@ -108,7 +110,8 @@ const PLAIN: Look = Object.freeze({ hidden: false, words: '' });
 
 export function look(el: Element): Look {
   if (!el.hasAttributes()) return PLAIN;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return { hidden: true, words: '' };
+  if (el.hasAttribute('hidden')) return { hidden: true, words: '' };
+  if (el.getAttribute('aria-hidden') === 'true') return { hidden: true, ariaOnly: true, words: '' };
   const style = el.getAttribute('style');
   if (style && HIDDEN_STYLE_RE.test(style)) return { hidden: true, words: '' };
   const cls = el.getAttribute('class');
