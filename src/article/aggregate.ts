@@ -19,7 +19,7 @@ export interface Agg {
 export const isGood = (u: Unit): boolean => u.text >= 60 && u.links / u.text < 0.3 && u.stops + u.commas >= 1;
 
 /** A heading that is all link: the headline of a teaser for another story. */
-export const isLinkedHeading = (u: Unit | undefined): boolean =>
+const isLinkedHeading = (u: Unit | undefined): boolean =>
   !!u && /^h[2-6]$/.test(u.tag) && u.links / u.text > 0.8;
 
 /** The blurb under a teaser's linked headline, in the same card. */

@@ -33,8 +33,6 @@ export interface Walk {
   h1s: Element[];
   /** Form controls (newsletter boxes, search forms): their ancestors get a penalty. */
   controls: Element[];
-  /** Visible <article> elements. */
-  articles: Element[];
   /** Elements that say they are the article body (itemprop/property="articleBody"). */
   bodyProps: Element[];
   /** JSON-LD scripts met in the body. */
@@ -58,7 +56,7 @@ const CONTROL_TAGS = new Set(['input', 'textarea', 'select']);
  * behind a cookie wall's modal can carry it.
  */
 export function collectUnits(root: Element, isHidden?: HiddenCheck, honourAriaHidden = true): Walk {
-  const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], articles: [], bodyProps: [], ldScripts: [], itemTypes: [], ariaHiddenBlocks: 0, pendingRule: false, pendingImage: false };
+  const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], bodyProps: [], ldScripts: [], itemTypes: [], ariaHiddenBlocks: 0, pendingRule: false, pendingImage: false };
   const rootUnit = newUnit(root, null, w);
   visit(root, rootUnit, false, null, w, isHidden, false, honourAriaHidden);
   w.units = w.units.filter((u) => u.text > 0);
@@ -94,13 +92,13 @@ function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null,
     }
     const seen = look(child);
     const attrs = child.hasAttributes();
-    // The layout check is costly on a live page: ask only about elements a stylesheet can single out.
     if (seen.hidden) {
       // aria-hidden="true" on a container: honoured, but counted, in case it hides the page behind a modal.
       const wrapper = seen.ariaOnly && BLOCKISH_RE.test(tag) && child.firstElementChild !== null;
       if (wrapper && aria) w.ariaHiddenBlocks++;
       if (!wrapper || aria) continue;
     }
+    // The layout check is costly on a live page: ask only about elements a stylesheet can single out.
     if (attrs && isHidden?.(child)) continue;
     let childBoiler = boiler;
     if (BOILER_TAGS.has(tag) || isBoilerWords(seen.words) || (attrs && child.getAttribute('role') === 'complementary')) {
@@ -115,8 +113,8 @@ function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null,
     }
     if (isBlock(child, tag)) {
       if (tag === 'h1') w.h1s.push(child);
-      else if (tag === 'article') w.articles.push(child);
-      visit(child, newUnit(child, childBoiler, w), false, childBoiler, w, isHidden, false, aria);
+      // A block inside a link (a teaser card wrapped in <a>) is still link text.
+      visit(child, newUnit(child, childBoiler, w), inLink, childBoiler, w, isHidden, false, aria);
     } else {
       visit(child, unit, inLink || tag === 'a', childBoiler, w, isHidden, inEmph || EMPH_TAGS.has(tag), aria);
     }
