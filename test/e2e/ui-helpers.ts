@@ -129,3 +129,12 @@ export async function reloadExtensionPage(page: AnyPage, ready: string): Promise
   });
   await waitFor(() => page.evaluate((sel) => !(window as any).__newsmarkOld && document.readyState !== 'loading' && !!document.querySelector(sel), ready).catch(() => false), { timeout: 15_000, message: 'extension page did not reload' });
 }
+
+/**
+ * Clicks a button by its text with real input events (a user gesture, which
+ * sidePanel.open and sidebarAction.open require); clickButton's element.click() is not one.
+ */
+export async function clickButtonAsUser(page: AnyPage, browser: BrowserName, label: string): Promise<void> {
+  if (browser === 'chrome') await (page as any).getByRole('button', { name: label, exact: true }).click();
+  else await (page as any).click(`button::-p-text(${label})`);
+}
