@@ -66,7 +66,8 @@ const signatureOf = (ms: Mention[]) => ms.map((m) => `${m.category}${m.start}-${
 export function createPageSession(opts: SessionOptions): PageSession {
   const { doc, highlighter } = opts;
   let article = opts.article;
-  const extractor: ScannedDocument = createDocument({ title: article.title });
+  // Timed for the bench: the extractor's first use on a page builds its lookup tables.
+  const extractor: ScannedDocument = benchTimed('extractor-init', () => createDocument({ title: article.title }));
   const hits = createHitIndex();
   const blocks = new Map<Element, BlockState>();
   let order: Element[] = [];
@@ -117,6 +118,12 @@ export function createPageSession(opts: SessionOptions): PageSession {
   // at most every PAINT_DEFER_MS, and everything else once all blocks are read;
   // never a resolve per block, which would make a long page quadratic.
   const PAINT_DEFER_MS = 400;
+  /**
+   * "On screen" includes this margin above and below the viewport, the same for
+   * the first pass and the IntersectionObserver, so the observer's initial report
+   * names blocks the first pass already painted (no extra resolve for them).
+   */
+  const NEAR_PX = 300;
   const unpainted = new Set<BlockState>();
   let deferTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -212,7 +219,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
           const st = blocks.get(e.target);
           if (st && (st.index === undefined || unpainted.has(st))) wantVisible(st);
         }
-      }, { rootMargin: '300px 0px' })
+      }, { rootMargin: `${NEAR_PX}px 0px` })
     : null;
 
   /** Index of the first block whose box reaches the viewport (blocks are in reading order, so binary search). */
@@ -221,7 +228,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (list[mid].getBoundingClientRect().bottom < 0) lo = mid + 1;
+      if (list[mid].getBoundingClientRect().bottom < -NEAR_PX) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -241,7 +248,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
     if (!fresh.length) return 0;
     const freshEls = fresh.map((s) => s.el);
     const first = firstOnScreen(freshEls);
-    const bottom = (doc.defaultView?.innerHeight ?? 800) + 200;
+    const bottom = (doc.defaultView?.innerHeight ?? 800) + NEAR_PX;
     const visible: BlockState[] = [];
     for (let i = first; i < freshEls.length && freshEls[i].getBoundingClientRect().top < bottom; i++) visible.push(fresh[i]);
     for (const st of visible) wantVisible(st);
