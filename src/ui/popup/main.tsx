@@ -8,4 +8,7 @@ import { Popup } from './popup.tsx';
 import '../components/theme.css';
 import './popup.css';
 
-render(<Popup api={createApi(nativeBrowser())} />, document.getElementById('app')!);
+const app = document.getElementById('app')!;
+// Preact does not remove markup it did not create: drop the static skeleton, then render at once.
+app.textContent = '';
+render(<Popup api={createApi(nativeBrowser())} />, app);
