@@ -59,15 +59,12 @@ export function bodyOf(doc: Document): string {
   return detectArticle(doc).blocks.flatMap((b) => blockText(b).split('\n')).filter(Boolean).join('\n\n');
 }
 
-function median(fn: () => void, runs: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
-}
+const timed = (fn: () => void): number => {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+};
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function run(): Promise<void> {
   const quick = process.argv.includes('--quick');
@@ -84,13 +81,15 @@ export async function run(): Promise<void> {
     const doc = parseHTML(html).document as unknown as Document;
     const parse = performance.now() - t0;
     let body = '';
-    const mine = median(() => { body = bodyOf(doc); }, runs);
     let text = '';
-    const clone = median(() => { doc.cloneNode(true); }, runs);
-    const readability = median(() => {
-      const copy = doc.cloneNode(true) as Document;
-      text = new Readability(copy).parse()?.textContent ?? '';
-    }, runs);
+    // Interleaved runs, so a burst of load on the machine hits both sides alike.
+    const t: number[][] = [[], [], []];
+    for (let r = 0; r < runs; r++) {
+      t[0].push(timed(() => { body = bodyOf(doc); }));
+      t[1].push(timed(() => { doc.cloneNode(true); }));
+      t[2].push(timed(() => { text = new Readability(doc.cloneNode(true) as Document).parse()?.textContent ?? ''; }));
+    }
+    const [mine, clone, readability] = t.map(median);
     const c1 = compare(truth, body), c2 = compare(truth, text);
     ours.push(c1); theirs.push(c2);
     tParse += parse; tOurs += mine; tClone += clone; tTheirs += readability;
