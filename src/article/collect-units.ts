@@ -58,7 +58,7 @@ const CONTROL_TAGS = new Set(['input', 'textarea', 'select']);
 export function collectUnits(root: Element, isHidden?: HiddenCheck, honourAriaHidden = true): Walk {
   const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], bodyProps: [], ldScripts: [], itemTypes: [], ariaHiddenBlocks: 0, pendingRule: false, pendingImage: false };
   const rootUnit = newUnit(root, null, w);
-  visit(root, rootUnit, false, null, w, isHidden, false, honourAriaHidden);
+  visit(root, rootUnit, w, isHidden, honourAriaHidden);
   w.units = w.units.filter((u) => u.text > 0);
   w.units.forEach((u, i) => (u.index = i));
   return w;
@@ -73,10 +73,32 @@ function newUnit(el: Element, boiler: Element | null, w: Walk): Unit {
 const EMPH_TAGS = new Set(['em', 'i', 'small']);
 const BLOCKISH_RE = /^(?:div|main|section|article)$/;
 
-function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null, w: Walk, isHidden: HiddenCheck | undefined, inEmph: boolean, aria: boolean): void {
-  for (let node = el.firstChild; node; node = node.nextSibling) {
+/** Where the walk stands in one element: its next child and what that child inherits. */
+interface Frame {
+  next: ChildNode | null;
+  unit: Unit;
+  inLink: boolean;
+  boiler: Element | null;
+  inEmph: boolean;
+}
+
+/**
+ * Depth-first, in document order, with an explicit stack rather than recursion:
+ * a page can nest elements thousands deep (10,000 levels overflowed the call
+ * stack, seen in test/e2e/hostile-pages.test.ts).
+ */
+function visit(root: Element, rootUnit: Unit, w: Walk, isHidden: HiddenCheck | undefined, aria: boolean): void {
+  const stack: Frame[] = [{ next: root.firstChild, unit: rootUnit, inLink: false, boiler: null, inEmph: false }];
+  while (stack.length) {
+    const f = stack[stack.length - 1];
+    const node = f.next;
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    f.next = node.nextSibling;
     if (node.nodeType === 3) {
-      addText((node as Text).data, unit, inLink, inEmph, w);
+      addText((node as Text).data, f.unit, f.inLink, f.inEmph, w);
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -100,7 +122,7 @@ function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null,
     }
     // The layout check is costly on a live page: ask only about elements a stylesheet can single out.
     if (attrs && isHidden?.(child)) continue;
-    let childBoiler = boiler;
+    let childBoiler = f.boiler;
     if (BOILER_TAGS.has(tag) || isBoilerWords(seen.words) || (attrs && child.getAttribute('role') === 'complementary')) {
       w.boilers.add(child);
       childBoiler = child;
@@ -114,9 +136,9 @@ function visit(el: Element, unit: Unit, inLink: boolean, boiler: Element | null,
     if (isBlock(child, tag)) {
       if (tag === 'h1') w.h1s.push(child);
       // A block inside a link (a teaser card wrapped in <a>) is still link text.
-      visit(child, newUnit(child, childBoiler, w), inLink, childBoiler, w, isHidden, false, aria);
+      stack.push({ next: child.firstChild, unit: newUnit(child, childBoiler, w), inLink: f.inLink, boiler: childBoiler, inEmph: false });
     } else {
-      visit(child, unit, inLink || tag === 'a', childBoiler, w, isHidden, inEmph || EMPH_TAGS.has(tag), aria);
+      stack.push({ next: child.firstChild, unit: f.unit, inLink: f.inLink || tag === 'a', boiler: childBoiler, inEmph: f.inEmph || EMPH_TAGS.has(tag) });
     }
   }
 }
