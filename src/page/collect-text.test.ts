@@ -47,4 +47,13 @@ describe('collectText', () => {
     expect(indexOfPoint(ct, p, 0)).toBe(0);
     expect(indexOfPoint(ct, p, p.childNodes.length)).toBe(ct.text.length);
   });
+
+  it('walks a block nested 10,000 elements deep without overflowing the stack', () => {
+    const p = block('<p>Start </p>');
+    let at: Element = p;
+    for (let i = 0; i < 10_000; i++) at = at.appendChild(document.createElement('span'));
+    at.textContent = 'deep Toyota';
+    p.appendChild(document.createTextNode(' end'));
+    expect(collectText(p).text).toBe('Start deep Toyota end');
+  });
 });

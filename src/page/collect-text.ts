@@ -47,11 +47,20 @@ const HIDDEN_CLASS = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-r
 export function isSkipped(el: Element): boolean {
   if (SKIP_TAGS.has(el.localName)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  // The attribute, not isContentEditable: we never descend into a skipped element, so an
+  // editable ancestor inside the block has already cut the walk; the block itself is checked
+  // with isContentEditable once (isEditableBlock).
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
   const html = el as HTMLElement;
-  if (html.isContentEditable) return true;
   if (html.style?.display === 'none' || html.style?.visibility === 'hidden') return true;
   const cls = el.getAttribute('class');
   return !!cls && HIDDEN_CLASS.test(cls);
+}
+
+/** The block sits inside an editor (a contenteditable ancestor): not prose to highlight. */
+export function isEditableBlock(el: Element): boolean {
+  return !!(el as HTMLElement).isContentEditable;
 }
 
 /** Hidden by layout (display:none, visibility:hidden, content-visibility:hidden). Reads style: call in batches. */
@@ -99,11 +108,14 @@ export function collectText(block: Element, isNestedBlock: (el: Element) => bool
   };
   const afterLast = (ch: string) => setPending(ch, node[len - 1], offset[len - 1] + 1);
 
-  const visit = (parent: Node) => {
-    for (let child = parent.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const data = (child as Text).data;
-        if (!data) continue;
+  // Iterative walk (not recursion): a hostile page can nest inline elements
+  // thousands deep, which would overflow the stack.
+  let child: Node | null = block.firstChild;
+  while (child) {
+    let descend = false;
+    if (child.nodeType === 3) {
+      const data = (child as Text).data;
+      if (data) {
         const n = nodes.push(child as Text) - 1;
         grow(len + data.length + 1);
         let i = 0;
@@ -129,20 +141,24 @@ export function collectText(block: Element, isNestedBlock: (el: Element) => bool
           }
           chunks.push(start === 0 && i === data.length ? data : data.slice(start, i));
         }
-      } else if (child.nodeType === 1) {
-        const el = child as Element;
-        const tag = el.localName;
-        if (tag === 'br' || isNestedBlock(el) || BLOCK_TAGS.has(tag)) {
-          afterLast('\n');
-          continue;
-        }
+      }
+    } else if (child.nodeType === 1) {
+      const el = child as Element;
+      const tag = el.localName;
+      if (tag === 'br' || isNestedBlock(el) || BLOCK_TAGS.has(tag)) afterLast('\n');
+      else {
         if (tag === 'td' || tag === 'th') afterLast(' ');
-        if (isSkipped(el)) continue;
-        visit(el);
+        descend = !isSkipped(el) && el.firstChild !== null;
       }
     }
-  };
-  visit(block);
+    if (descend) {
+      child = child.firstChild;
+      continue;
+    }
+    // Next sibling, climbing back up as far as needed (never above the block).
+    while (child && child !== block && !child.nextSibling) child = child.parentNode;
+    child = child && child !== block ? child.nextSibling : null;
+  }
   return { text: chunks.join(''), nodes, node: node.slice(0, len), offset: offset.slice(0, len) };
 }
 

@@ -29,8 +29,9 @@ export function watchMutations(o: MutationWatchOptions): () => void {
 
   const observer = new MutationObserver((records) => {
     let relevant = false;
+    const head = o.doc.head;
     for (const r of records) {
-      if (o.isOurs(r.target)) continue;
+      if (o.isOurs(r.target) || (head && head.contains(r.target))) continue;
       const block = o.blockOf(r.target);
       if (block) {
         dirty.add(block);
@@ -76,8 +77,9 @@ export function watchMutations(o: MutationWatchOptions): () => void {
     interval = found > 0 || d.size > 0 ? MIN_INTERVAL_MS : Math.min(MAX_INTERVAL_MS, interval * 2);
   }
 
-  const body = o.doc.body ?? o.doc.documentElement;
-  observer.observe(body, { childList: true, subtree: true, characterData: true });
+  // The whole document, not <body>: some apps replace <body> itself, and an
+  // observer on the old one would go deaf. <head> changes are skipped above.
+  observer.observe(o.doc.documentElement, { childList: true, subtree: true, characterData: true });
   return () => {
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);

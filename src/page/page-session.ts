@@ -3,7 +3,7 @@
 // content is added. A new URL (SPA navigation) gets a new session.
 import { detectArticle, layoutHidden, type ArticleBody } from '../article/index.ts';
 import { createDocument, type Mention, type PageSummary, type ScannedDocument } from '../extract/index.ts';
-import { collectText, isLaidOutHidden, isSkipped, piecesOf, staticRangeOf, type CollectedText } from './collect-text.ts';
+import { collectText, isEditableBlock, isLaidOutHidden, isSkipped, piecesOf, staticRangeOf, type CollectedText } from './collect-text.ts';
 import { createHitIndex, type HitIndex, type MentionRef } from './hit-test.ts';
 import type { Highlighter } from './highlighter.ts';
 import { createScheduler } from './scan-scheduler.ts';
@@ -129,7 +129,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
 
   function read(st: BlockState) {
     io?.unobserve(st.el);
-    if (!st.el.isConnected || isSkipped(st.el)) return;
+    if (!st.el.isConnected || isSkipped(st.el) || isEditableBlock(st.el)) return;
     const ct = collectText(st.el, isNested(st.el));
     const sameText = st.ct !== undefined && st.index !== undefined && st.ct.text === ct.text;
     st.ct = ct;

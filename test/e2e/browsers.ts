@@ -63,8 +63,8 @@ const mime: Record<string, string> = {
 export interface Served {
   /** e.g. http://127.0.0.1:8101 (no trailing slash) */
   origin: string;
-  /** Extra routes answered before the folder: path -> body (HTML) or a function of the request URL. */
-  routes: Map<string, string | ((url: URL) => string)>;
+  /** Extra routes answered before the folder: path -> body (HTML), a function of the request URL, or a body with extra headers. */
+  routes: Map<string, string | ((url: URL) => string) | { body: string; headers: Record<string, string> }>;
   close(): Promise<void>;
 }
 
@@ -79,8 +79,9 @@ export async function serveFolder(dir: string, port: number, options: { spaFallb
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const route = routes.get(url.pathname);
     if (route !== undefined) {
-      res.writeHead(200, { 'content-type': mime['.html'], 'cache-control': 'no-store' });
-      res.end(typeof route === 'string' ? route : route(url));
+      const extra = typeof route === 'object' ? route.headers : {};
+      res.writeHead(200, { 'content-type': mime['.html'], 'cache-control': 'no-store', ...extra });
+      res.end(typeof route === 'string' ? route : typeof route === 'function' ? route(url) : route.body);
       return;
     }
     let path = normalize(join(root, decodeURIComponent(url.pathname)));

@@ -38,6 +38,8 @@ beforeAll(async () => {
   server.routes.set('/static.html', staticDemo);
   server.routes.set('/listing.html', listing);
   server.routes.set('/busy.html', busyTicker);
+  // A strict Content-Security-Policy: no inline styles or scripts from the page's point of view.
+  server.routes.set('/csp.html', { body: staticDemo.replace(/<style>[\s\S]*?<\/style>/, ''), headers: { 'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'" } });
 });
 afterAll(async () => {
   await server?.close();
@@ -109,6 +111,16 @@ describe.each<Engine>(['chromium', 'firefox'])('content script in %s', (engine) 
     // Moving away closes it.
     await d.mouseMove(5, 5);
     await waitFor(() => d.eval<boolean>(`document.elementFromPoint(${box.x + 20}, ${box.bottom + 30})?.localName !== 'newsmark-card'`), { message: 'card did not close' });
+  });
+
+  it('shows a working card under a strict Content-Security-Policy', async () => {
+    await d.goto(url('/csp.html'));
+    await waitHighlighted();
+    const box = await d.eval<{ x: number; y: number; bottom: number }>(`(() => { const r = [...CSS.highlights.get('newsmark-company')][0]; const rg = document.createRange(); rg.setStart(r.startContainer, r.startOffset); rg.setEnd(r.endContainer, r.endOffset); rg.startContainer.parentElement.scrollIntoView({ block: 'center' }); const b = rg.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2, bottom: b.bottom }; })()`);
+    await d.mouseMove(box.x - 2, box.y);
+    await d.mouseMove(box.x, box.y);
+    // Only a styled (position: fixed) card sits under the mention; an unstyled one would trail the page.
+    await waitFor(() => d.eval<boolean>(`document.elementFromPoint(${box.x + 20}, ${box.bottom + 30})?.localName === 'newsmark-card'`), { message: 'card not shown (styles blocked by CSP?)' });
   });
 
   it('steps through mentions with Alt+Shift+ArrowDown and focuses the card; Escape returns', async () => {
