@@ -38,14 +38,14 @@ export interface BlockAnalysis {
   text: string;
   tokens: Token[];
   sentences: SentenceSpan[];
-  /** Sentence index of each token. */
-  sentOf: Int32Array;
+  /** Sentence index of each token. (Plain arrays: small typed arrays cost more to allocate per block.) */
+  sentOf: number[];
   figures: FigureSpan[];
   /** Figure index covering each token, -1 if none. */
-  figAt: Int32Array;
+  figAt: number[];
   names: NameSpan[];
   /** Name index covering each token, -1 if none. */
-  nameAt: Int32Array;
+  nameAt: number[];
   people: PersonCandidate[];
   moves: MoveCandidate[];
   /** Title written in Title Case: capitals say nothing about names there. */
@@ -78,25 +78,28 @@ function isTitleCase(tokens: Token[]): boolean {
 export function analyseBlock(text: string, ctx: DocContext, isTitle = false): BlockAnalysis {
   const tokens = tokenize(text);
   const sentences = splitSentences(text);
-  const sentOf = new Int32Array(tokens.length);
-  const firstOfSentence: boolean[] = new Array(tokens.length).fill(false);
+  const sentOf: number[] = [];
+  const firstOfSentence: boolean[] = [];
   let si = 0;
   for (let i = 0; i < tokens.length; i++) {
     while (si < sentences.length - 1 && tokens[i].start >= sentences[si + 1].start) si++;
-    sentOf[i] = si;
-    if (i === 0 || sentOf[i - 1] !== si) firstOfSentence[i] = true;
+    sentOf.push(si);
+    firstOfSentence.push(i === 0 || sentOf[i - 1] !== si);
   }
   const titleCase = isTitle && isTitleCase(tokens);
   const skip = !isTitle && CREDIT_LINE.test(text.slice(0, 40));
-  for (const t of tokens) if (t.word && !t.cap && !t.num && t.text.length > 2) ctx.seenLower.add(t.lower);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.word && !t.cap && !t.num && t.text.length > 2) ctx.seenLower.add(t.lower);
+  }
 
   const figures = skip ? [] : findFigures(text);
-  const figAt = new Int32Array(tokens.length).fill(-1);
+  const figAt = minusOnes(tokens.length);
   markSpans(tokens, figures, figAt);
 
   // In a Title Case headline capitals say nothing: only dictionary names, linked to the body's later.
   const names = skip ? [] : titleCase ? dictionaryNames(text, tokens) : buildNames(text, tokens, firstOfSentence, ctx.seenLower);
-  const nameAt = new Int32Array(tokens.length).fill(-1);
+  const nameAt = minusOnes(tokens.length);
   markSpans(tokens, names, nameAt);
 
   const block: BlockAnalysis = { text, tokens, sentences, sentOf, figures, figAt, names, nameAt, people: [], moves: [], titleCase, skip, isTitle };
@@ -107,22 +110,44 @@ export function analyseBlock(text: string, ctx: DocContext, isTitle = false): Bl
   return block;
 }
 
+/** Every name span has the same shape (all fields present), so the code reading them stays monomorphic. */
+function nameSpan(s: number, e: number, start: number, end: number, text: string, initial: boolean, kind: ChunkKind, dict?: DictionaryHit, cues = new Set<string>()): NameSpan {
+  return { s, e, start, end, text, initial, kind, dict, cues, ticker: undefined, acronym: undefined, person: undefined, key: undefined };
+}
+
+function minusOnes(n: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(-1);
+  return a;
+}
+
+/** Index of the token starting at offset `start` (tokens are sorted), or undefined. */
+function tokenStartingAt(tokens: Token[], start: number): number | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = tokens[mid].start;
+    if (s === start) return mid;
+    if (s < start) lo = mid + 1; else hi = mid - 1;
+  }
+  return undefined;
+}
+
 function dictionaryNames(text: string, tokens: Token[]): NameSpan[] {
-  const tokAt = new Map<number, number>();
-  tokens.forEach((t, i) => tokAt.set(t.start, i));
   const out: NameSpan[] = [];
   for (const hit of findDictionaryCompanies(text)) {
-    const s = tokAt.get(hit.start);
+    const s = tokenStartingAt(tokens, hit.start);
     if (s === undefined) continue;
     let e = s;
     while (e < tokens.length && tokens[e].start < hit.end) e++;
-    out.push({ s, e, start: hit.start, end: hit.end, text: hit.text, initial: false, kind: 'other', dict: hit, cues: new Set() });
+    out.push(nameSpan(s, e, hit.start, hit.end, hit.text, false, 'other', hit));
   }
   return out;
 }
 
 /** Marks, for each token, the index of the span that covers it. Spans are sorted and do not overlap. */
-function markSpans(tokens: Token[], spans: { start: number; end: number }[], at: Int32Array) {
+function markSpans(tokens: Token[], spans: { start: number; end: number }[], at: number[]) {
   let k = 0;
   for (let i = 0; i < tokens.length && k < spans.length; i++) {
     while (k < spans.length && spans[k].end <= tokens[i].start) k++;
@@ -158,18 +183,18 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
   const backedAt = new Set<number>();
   governmentAt.clear();
   ownerAt.clear();
-  const chunks = splitAtRoles(text, tokens, findChunks(text, tokens, firstOfSentence, seenLower)).flatMap((c): Chunk[] => {
-    const extra: Chunk[] = [];
+  const chunks: Chunk[] = [];
+  for (const c of splitAtRoles(text, tokens, findChunks(text, tokens, firstOfSentence, seenLower))) {
     // "Sequoia-backed", "San Francisco-based": the name is the part before the hyphen.
     // "Systems, Inc.": a legal form alone is not a name.
-    if (c.e - c.s === 1 && LEGAL_SUFFIXES.has(tokens[c.s].lower.replace(/\.$/, ''))) return [];
+    if (c.e - c.s === 1 && LEGAL_SUFFIXES.has(tokens[c.s].lower.replace(/\.$/, ''))) continue;
     // "Lisbon-based Kivaro": the place word is not part of the name.
     const head = tokens[c.s];
     const hd = head.text.lastIndexOf('-');
     if (c.e - c.s > 1 && hd > 0 && HYPHEN_TAILS.has(head.lower.slice(hd + 1))) {
       // "Halden-backed Corvo": the backer is a name of its own.
       if (BACKED_TAILS.has(head.lower.slice(hd + 1))) {
-        extra.push({ s: c.s, e: c.s + 1, start: head.start, end: head.start + hd, text: text.slice(head.start, head.start + hd), initial: c.initial });
+        chunks.push({ s: c.s, e: c.s + 1, start: head.start, end: head.start + hd, text: text.slice(head.start, head.start + hd), initial: c.initial });
         backedAt.add(head.start);
       }
       c.s++;
@@ -179,20 +204,19 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     }
     const last = tokens[c.e - 1];
     const dash = last.text.lastIndexOf('-');
-    if (dash <= 0) return [...extra, c];
+    if (dash <= 0) { chunks.push(c); continue; }
     const tail = last.lower.slice(dash + 1);
-    if (!HYPHEN_TAILS.has(tail)) return [...extra, c];
-    if (tail === 'based' || tail === 'born' || tail === 'headquartered' || tail === 'listed') return extra;
+    if (!HYPHEN_TAILS.has(tail)) { chunks.push(c); continue; }
+    if (tail === 'based' || tail === 'born' || tail === 'headquartered' || tail === 'listed') continue;
     c.end = last.start + dash;
     c.text = text.slice(c.start, c.end);
     if (BACKED_TAILS.has(tail)) backedAt.add(c.start);
-    return [...extra, c];
-  });
+    chunks.push(c);
+  }
   const hits = findDictionaryCompanies(text);
   const out: NameSpan[] = [];
   // Token index by start offset, to turn hit offsets into token ranges.
-  const tokAt = new Map<number, number>();
-  tokens.forEach((t, i) => tokAt.set(t.start, i));
+  const tokAt = { get: (start: number) => tokenStartingAt(tokens, start) };
   // Last token of a hit: the dictionary's word boundaries may differ from ours ("Co." vs "Co").
   const lastTokenOf = (hit: DictionaryHit, s: number): number | undefined => {
     let e = s;
@@ -209,13 +233,13 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     const whole = inside.length === 1 && inside[0].start <= c.start && inside[0].end >= c.end;
     // "Rob Goldman": a given name, then a surname that is also a company's short name, is a person's name.
     if (!whole && c.e - c.s === 2 && FIRST_NAMES.has(tokens[c.s].lower) && inside.every((x) => x.start > c.start)) {
-      out.push({ ...c, kind, cues: new Set() });
+      out.push(nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, kind));
       continue;
     }
     if (inside.length === 0 || kind === 'index' || kind === 'institution' || kind === 'place') {
       const cues = new Set<string>(backedAt.has(c.start) ? ['backed'] : []);
       if (ownerAt.has(c.start)) cues.add('owner-role');
-      out.push({ ...c, kind: governmentAt.has(c.start) ? 'institution' : kind, cues });
+      out.push(nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, governmentAt.has(c.start) ? 'institution' : kind, undefined, cues));
       continue;
     }
     if (whole) { pushHit(inside[0], c.initial); continue; }
@@ -223,7 +247,7 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     const firstHitTok = tokAt.get(inside[0].start);
     if (firstHitTok !== undefined && firstHitTok > c.s && classifyChunk(text.slice(c.start, tokens[firstHitTok - 1].end), tokens, c.s, firstHitTok) === 'other' &&
       !NATIONALITIES.has(tokens[c.s].lower) && inside[inside.length - 1].end >= c.end - 1) {
-      out.push({ ...c, kind, cues: new Set() });
+      out.push(nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, kind));
       continue;
     }
     // "Fidelity International", "Tesla Inc", "Goldman Sachs Asset Management": a known name opening a longer one
@@ -231,7 +255,7 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     const h0 = inside[0];
     const h0s = tokAt.get(h0.start);
     if (inside.length === 1 && h0s === c.s && !h0.ambiguous && kind === 'other') {
-      out.push({ ...c, kind, dict: h0, cues: new Set() });
+      out.push(nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, kind, h0));
       continue;
     }
     // Hits inside a longer chunk: keep them (and the rest of the chunk as its own spans) unless an everyday word
@@ -257,7 +281,7 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     const e = s === undefined ? undefined : lastTokenOf(hit, s);
     if (s === undefined || e === undefined) return;
     const isInitial = initial ?? firstOfSentence[s];
-    out.push({ s, e: e + 1, start: hit.start, end: hit.end, text: hit.text, initial: isInitial, kind: 'other', dict: hit, cues: new Set() });
+    out.push(nameSpan(s, e + 1, hit.start, hit.end, hit.text, isInitial, 'other', hit));
   }
   function pushChunkPart(s: number, e: number) {
     while (s < e && !tokens[s].cap) s++;
@@ -266,6 +290,6 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     const start = tokens[s].start;
     const end = tokens[e - 1].end;
     const t = text.slice(start, end);
-    out.push({ s, e, start, end, text: t, initial: firstOfSentence[s], kind: classifyChunk(t, tokens, s, e), cues: new Set() });
+    out.push(nameSpan(s, e, start, end, t, firstOfSentence[s], classifyChunk(t, tokens, s, e)));
   }
 }

@@ -133,7 +133,7 @@ function markLists(block: BlockAnalysis) {
     while (j + 1 < names.length) {
       let k = names[j].e;
       if (tokens[k]?.text === '(') { while (k < tokens.length && tokens[k].text !== ')' && k < names[j].e + 8) k++; k++; }
-      const between = tokens.slice(k, names[j + 1].s).map((t) => (t.word ? t.lower : t.text)).join(' ');
+      const between = listGlue(tokens, k, names[j + 1].s);
       // "Ceres Robotics, Palo Alto, California": a city, then its state, is an address, not a list.
       const after = names[j + 2];
       const address = between === ',' && after && after.kind === 'place' && tokens[names[j + 1].e]?.text === ',' && after.s === names[j + 1].e + 1;
@@ -151,6 +151,16 @@ function markLists(block: BlockAnalysis) {
     }
     i = j + 1;
   }
+}
+
+/** The words between two names when they can join a list (",", "and", ", and", "&"), else "". */
+function listGlue(tokens: Token[], from: number, to: number): string {
+  if (to - from < 1 || to - from > 2) return '';
+  const a = tokens[from];
+  const first = a.word ? a.lower : a.text;
+  if (to - from === 1) return first;
+  const b = tokens[from + 1];
+  return first === ',' && b.word && b.lower === 'and' ? ', and' : '';
 }
 
 /** Legal-form words at the end of a name, removed to compare forms ("Geberit AG" = "Geberit"). */

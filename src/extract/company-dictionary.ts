@@ -50,9 +50,27 @@ const SUFFIXES = new Set(['Inc', 'Corp', 'Corporation', 'Co', 'Company', 'Ltd', 
 
 /** A token as compared: straight apostrophes, no accents, "and" = "&". */
 function norm(token: string): string {
-  const t = token.replace(/\u2019/g, "'");
-  if (t === 'and' || t === 'And') return '&';
-  return /[^\x00-\x7f]/.test(t) ? t.normalize('NFD').replace(/\p{M}/gu, '') : t;
+  if (token === 'and' || token === 'And') return '&';
+  // Every text word passes here: ASCII words (nearly all) are returned as they are.
+  if (!NON_ASCII.test(token)) return token;
+  return token.replace(/\u2019/g, "'").normalize('NFD').replace(/\p{M}/gu, '');
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The punctuation between two words, whitespace removed; "" for plain spaces without building a string. */
+function gapOf(text: string, from: number, to: number): string {
+  if (to - from > 8) return '\u0000';
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 0xa0) return text.slice(from, to).replace(/\s+/g, '');
+  }
+  return '';
+}
+
+/** "Alibaba's", "Investors'": the key ends in a possessive. */
+function possessive(key: string): boolean {
+  const n = key.length;
+  return n > 0 && (key.charCodeAt(n - 1) === 39 || (key.charCodeAt(n - 1) === 115 && n > 1 && key.charCodeAt(n - 2) === 39));
 }
 
 interface Tok { start: number; end: number; key: string; gap: string }
@@ -75,8 +93,7 @@ function tokenize(text: string, max = Infinity): Tok[] {
         else break;
       }
     } else { i++; continue; }
-    const gap = text.slice(prevEnd, i);
-    out.push({ start: i, end, key: norm(text.slice(i, end)), gap: gap.length > 8 ? '\u0000' : gap.replace(/\s+/g, '') });
+    out.push({ start: i, end, key: norm(text.slice(i, end)), gap: gapOf(text, prevEnd, i) });
     prevEnd = i = end;
   }
   return out;
@@ -203,7 +220,7 @@ export function findDictionaryCompanies(text: string): DictionaryHit[] {
       const exact = map.get(prefix + t.key);
       if (exact?.pending) expand(idx, exact, t.key);
       // "Alibaba's": the possessive ends the name; the hit stops before "'s"
-      if (POSSESSIVE.test(t.key)) {
+      if (possessive(t.key)) {
         const bare = t.key.replace(POSSESSIVE, '');
         const owner = bare ? map.get(prefix + bare) : undefined;
         if (owner?.pending) expand(idx, owner, bare);

@@ -87,7 +87,7 @@ function isCompanyish(n: NameSpan): boolean {
 }
 
 /** Direction of the change word at i, or undefined when it is not one. */
-function verbAt(tokens: Token[], i: number, figAt: Int32Array): { dir: Direction; type: 'plain' | 'rate' | 'push' | 'wipe' | 'adverb' } | undefined {
+function verbAt(tokens: Token[], i: number, figAt: number[]): { dir: Direction; type: 'plain' | 'rate' | 'push' | 'wipe' | 'adverb' } | undefined {
   const t = tokens[i];
   if (!t.word || figAt[i] >= 0) return undefined;
   const l = t.lower;
