@@ -20,6 +20,20 @@ describe('companies from context', () => {
     expect(find(text, 'Orlin Dynamics')?.exchange).toBe('NASDAQ');
   });
 
+  it('joins a short form that has cues of its own to the one longer name it opens', () => {
+    const text = [
+      'Pellow Robotics agreed to a takeover by Danbury Tools, the US maker of hand tools.',
+      'Shares of Pellow rose 12%, while Danbury shares fell 2%. Walden-backed Fennick also rose.',
+      'Analysts at Walden Partners said the price was fair.',
+    ].join('\n');
+    const s = extract(text).summary;
+    expect(s.companies.map((c) => c.name).sort()).toEqual(['Danbury Tools', 'Fennick', 'Pellow Robotics', 'Walden Partners']);
+    expect(s.companies.find((c) => c.name === 'Pellow Robotics')?.aliases).toContain('Pellow');
+    // Two longer names opening with the same word: the short form stays its own.
+    const two = names('Marlow Capital and Marlow Foods both said so.\nShares of Marlow rose 3%.');
+    expect(two).toEqual(expect.arrayContaining(['Marlow Capital', 'Marlow Foods', 'Marlow']));
+  });
+
   it('links short forms to the full name on the page', () => {
     const text = 'Vantor Semiconductor Manufacturing Co (VSMC) reported results.\nVantor said demand was strong and VSMC shares rose 2%.';
     const c = find(text, 'VSMC');

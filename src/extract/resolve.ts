@@ -204,17 +204,37 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
     });
   });
 
-  // Short forms accepted on their own evidence ("ABF's chief executive") join the full name they abbreviate.
+  // Short forms accepted on their own evidence join the full name they abbreviate: "ABF's chief executive"
+  // (initials), "Shares of Kestrel rose" on a page that also names "Kestrel Foods" (the first word of exactly
+  // one longer company name, both unknown to the dictionary or the same dictionary company).
+  const longByFirst = new Map<string, CompanyEntity | null>();
+  for (const e of companies) {
+    for (const f of e.keys) {
+      const w = f.split(' ');
+      if (w.length < 2 || w[0].length < 3 || COMMON_WORDS.has(w[0]) || PLACES.has(w[0]) || NATIONALITIES.has(w[0])) continue;
+      const prev = longByFirst.get(w[0]);
+      longByFirst.set(w[0], prev === undefined || prev === e ? e : null);
+    }
+  }
   const merged = new Map<CompanyEntity, CompanyEntity>();
   for (const e of companies) {
     const keys = [...e.keys];
-    if (keys.length !== 1 || keys[0].includes(' ') || keys[0].length > 5) continue;
+    if (keys.length !== 1 || keys[0].includes(' ')) continue;
     const short = keys[0].replace(/&/g, '');
-    const into = byInitials.get(short);
+    let into = short.length <= 5 ? byInitials.get(short) : undefined;
+    if (!into) {
+      const long = longByFirst.get(keys[0]);
+      if (long && (!e.dictName || e.dictName === long.dictName)) into = long;
+    }
     if (into && into !== e) merged.set(e, into);
   }
   if (merged.size) {
     for (const map of companyAt) for (const [j, e] of map) { const to = merged.get(e); if (to) map.set(j, to); }
+    for (const [k, e] of byKey) { const to = merged.get(e); if (to) byKey.set(k, to); }
+    for (const [from, to] of merged) {
+      if (from.ticker && !to.ticker) { to.ticker = from.ticker; to.exchange = from.exchange; }
+      for (const a of from.acronyms) to.acronyms.add(a);
+    }
   }
 
   const peopleByName = blocks.map((block) => new Map(block.people.map((p) => [p.name, p])));
