@@ -1,0 +1,484 @@
+// Hostile and broken pages, end to end in headless Chromium and Firefox ESR
+// (issue 5, hardening): a 5 MB page, a 10,000-level DOM, 50,000 tiny text
+// nodes, a ticker that mutates every 5 ms, a page that swaps its <body>, open
+// shadow roots, a same-origin iframe, right-to-left text, a strict CSP header,
+// and a page that redefines our names and the built-ins we use. On each page
+// Newsmark must: never throw into the page's console, leave the page's DOM as
+// the page made it (apart from our one card host), keep the page's own script
+// working, and keep its own main-thread slices short.
+//
+// Bounds asserted (they hold on a quiet machine with room to spare):
+// - every scanning/painting/update slice the content script reports through
+//   its bench hook (src/page/bench-hook.ts: one measure per slice) is under
+//   SLICE_BOUND_MS = 50 ms (the longtask threshold), and each one-time step
+//   (article detection, the extractor's start) under ONCE_BOUND_MS = 150 ms
+//   (seen here: 6-40 ms on normal pages with the machine's load average at 15);
+//   cases with a known slow step carry their own, looser bound and say why;
+// - no error, console error or uncaught exception whose source is the
+//   extension (chrome-extension:// or moz-extension://) or names Newsmark.
+// Figures that are mostly noise on a shared machine (Chromium's longtask
+// entries after our script started, the page's own timer lag) are printed,
+// not asserted.
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page as PwPage } from 'playwright-core';
+import type { Page as PpPage } from 'puppeteer-core';
+import { buildOnce, launchChromium, launchFirefox, waitFor, type ChromiumRun, type FirefoxRun } from './browsers.ts';
+
+const PORT = 8401;
+const SLICE_BOUND_MS = 50;
+const ONCE_BOUND_MS = 150;
+
+// ---------------------------------------------------------------- pages
+
+const COS = ['Alibaba', 'Tencent', 'HSBC', 'Toyota Motor', 'Microsoft', 'Apple', 'Nvidia', 'Rio Tinto'];
+/** One realistic markets paragraph (~330 characters); i varies names and figures. */
+function para(i: number): string {
+  const a = COS[i % COS.length];
+  const b = COS[(i * 3 + 1) % COS.length];
+  return `${a} shares rose ${(i % 9) + 1}.${i % 10} percent on Tuesday after the company said quarterly revenue grew to $${(i % 9000) / 10 + 1} million, beating analysts' forecasts, while ${b} fell ${(i % 5) + 1} percent as investors weighed the outlook for demand and chief executives warned that costs would keep rising next year.`;
+}
+
+const BENCH = '<meta name="newsmark-bench" content="1">';
+const head = (title: string, extra = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">${BENCH}<title>${title}</title>${extra}</head>`;
+const article = (title: string, paras: string[]) => `<article><h1>${title}</h1>\n${paras.map((p) => `<p>${p}</p>`).join('\n')}\n</article>`;
+const nav = '<header><nav><a href="/">Home</a> <a href="/markets">Markets</a> <a href="/tech">Tech</a></nav></header>';
+const foot = '<footer><p>© The Test Ledger. Tencent and Alibaba are mentioned here only in the footer.</p></footer>';
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+interface Case {
+  /** Route on the test server. */
+  path: string;
+  html: () => string;
+  headers?: Record<string, string>;
+  /** Wait for 'newsmark:settled' (article pages) or only for the detection mark. */
+  settles: boolean;
+  /** Check the DOM against the page's own snapshot (pages that keep mutating cannot). */
+  domUnchanged: boolean;
+  /** Company names that must be highlighted. */
+  expectCompanies: string[];
+  timeoutMs?: number;
+  /**
+   * A looser bound where one unsliced step is known to take longer (see the
+   * case): still asserted, so a hang or a regression fails, and reported.
+   */
+  sliceBoundMs?: number;
+  /** Only wait for the first highlight and then this many ms, not for the whole page to be scanned. */
+  watchMs?: number;
+}
+
+const CASES: Record<string, Case> = {
+  'huge page (5 MB of text)': {
+    path: '/huge.html',
+    html: () => `${head('Markets wrap: a very long day')}<body>${nav}${article('Markets wrap: a very long day', range(15_500).map(para))}${foot}</body></html>`,
+    settles: false,
+    watchMs: 8000,
+    domUnchanged: true,
+    expectCompanies: ['Alibaba', 'Tencent'],
+    timeoutMs: 60_000,
+    // KNOWN: after a batch of reads, the first mentions() call resolves names over the
+    // whole page in one step (src/extract/index.ts); on 5 MB that step alone takes
+    // hundreds of ms, and scanning the whole page takes minutes on a busy machine.
+    sliceBoundMs: 5000,
+  },
+  'deeply nested DOM (10,000 levels)': {
+    path: '/deep.html',
+    // The HTML parser caps nesting at a few hundred levels, so the page builds its DOM itself.
+    // The levels are display: contents: Chromium's renderer crashes laying out ~3,000 nested
+    // boxes even without any extension (seen here), and the DOM depth is what we test.
+    html: () => `${head('Deep page: Alibaba and Tencent lead gains', '<style>.nest { display: contents }</style>')}<body>${nav}<div id="root"></div>
+<script>
+  let el = document.getElementById('root');
+  for (let i = 0; i < 10000; i++) { const d = document.createElement('div'); d.className = 'nest l' + (i % 7); el.appendChild(d); el = d; }
+  const a = document.createElement('article');
+  a.innerHTML = ${JSON.stringify(article('Alibaba and Tencent lead gains', range(12).map(para)))};
+  el.appendChild(a);
+</script>${foot}</body></html>`,
+    settles: true,
+    domUnchanged: true,
+    expectCompanies: ['Alibaba', 'Tencent'],
+    // KNOWN: detection is one synchronous step that looks up ancestors; 10,000 of them cost 140-250 ms.
+    sliceBoundMs: 2000,
+  },
+  'thousands of tiny text nodes (50,000 spans)': {
+    path: '/spans.html',
+    html: () => {
+      // 200 paragraphs of 250 one-word <span>s each: every word its own element and text node.
+      const words = range(200).map((i) => para(i).split(' ').slice(0, 50));
+      const paras = words.map((w) => range(250).map((k) => `<span>${w[k % w.length]}</span>`).join(' '));
+      return `${head('Tiny nodes: Alibaba shares rise')}<body>${nav}${article('Tiny nodes: Alibaba shares rise', paras)}${foot}</body></html>`;
+    },
+    settles: true,
+    domUnchanged: true,
+    expectCompanies: ['Alibaba'],
+    // KNOWN: article detection is one synchronous step; over 50,000 elements it takes ~400 ms (Chromium, loaded machine).
+    sliceBoundMs: 2000,
+  },
+  'page that mutates every 5 ms': {
+    path: '/ticker.html',
+    html: () => `${head('Ticker page: Tencent shares climb')}<body>${nav}
+<div class="ticker" id="ticker">HSI 20000</div><div id="count">0</div>
+${article('Ticker page: Tencent shares climb', range(14).map(para))}${foot}
+<script>
+  window.__count = 0;
+  setInterval(() => {
+    const n = ++window.__count;
+    document.getElementById('count').textContent = String(n);
+    document.getElementById('ticker').textContent = 'HSI ' + (20000 + n % 500) + ' pts, Tencent ' + (300 + n % 7) + ' HKD, Alibaba rose ' + (n % 9) + ' percent, HSBC fell 2 percent';
+  }, 5);
+</script></body></html>`,
+    settles: true,
+    domUnchanged: false,
+    expectCompanies: ['Tencent', 'Alibaba'],
+  },
+  'page that replaces document.body after load': {
+    path: '/replace-body.html',
+    html: () => `${head('Replaced body: Barclays shares slide')}<body>${nav}${article('Old story: Alibaba shares rise', range(10).map(para))}${foot}
+<script>
+  addEventListener('load', () => setTimeout(() => {
+    const b = document.createElement('body');
+    b.innerHTML = ${JSON.stringify(`${nav}${article('Barclays shares slide', range(10).map((i) => `Barclays shares fell ${i + 2} percent on Wednesday after the bank said bad loans rose to £${i + 1} billion, and chief executive C. S. Venkatakrishnan warned that margins would shrink.`))}`)};
+    document.body = b;
+    window.__snap?.();
+  }, 1200));
+</script></body></html>`,
+    settles: true,
+    domUnchanged: true,
+    // What is highlighted after the swap is the known bug below.
+    expectCompanies: [],
+  },
+  'open shadow roots holding the article': {
+    path: '/shadow.html',
+    html: () => `${head('Shadow story: HSBC profit climbs')}<body>${nav}<news-story id="story"></news-story>${foot}
+<script>
+  const host = document.getElementById('story');
+  const root = host.attachShadow({ mode: 'open' });
+  root.innerHTML = ${JSON.stringify(article('HSBC profit climbs', range(12).map(para)))};
+</script></body></html>`,
+    settles: false,
+    domUnchanged: true,
+    expectCompanies: [],
+  },
+  'same-origin iframe': {
+    path: '/iframe.html',
+    html: () => `${head('Framed: Rio Tinto shares jump')}<body>${nav}${article('Rio Tinto shares jump', range(10).map(para))}
+<iframe id="frame" src="/deep-frame.html" width="600" height="400"></iframe>${foot}</body></html>`,
+    settles: true,
+    domUnchanged: true,
+    expectCompanies: ['Alibaba'],
+  },
+  'right-to-left and mixed scripts': {
+    path: '/rtl.html',
+    html: () => {
+      const paras = range(12).map((i) => i % 2
+        ? `ارتفعت أسهم ${COS[i % COS.length]} بنسبة ${i + 1} percent يوم الثلاثاء بعد أن أعلنت الشركة عن نتائج فصلية قوية، بينما تراجعت أسهم Tencent بنسبة 2 percent في هونغ كونغ وسط مخاوف المستثمرين بشأن الطلب.`
+        : `מניות ${COS[i % COS.length]} עלו ${i + 1} percent ביום שלישי לאחר שהחברה דיווחה על הכנסות של $${i + 2} billion, בעוד ש-HSBC ירדה 3 percent בבורסה של הונג קונג בעקבות חששות המשקיעים.`);
+      return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">${BENCH}<title>أسواق: Alibaba و Tencent</title></head><body>${nav}${article('أسواق: Alibaba و Tencent', paras)}${foot}</body></html>`;
+    },
+    settles: true,
+    domUnchanged: true,
+    expectCompanies: ['Tencent', 'HSBC', 'Alibaba'],
+  },
+  'strict Content-Security-Policy header': {
+    path: '/csp.html',
+    headers: { 'content-security-policy': "default-src 'none'; style-src 'self'" },
+    html: () => `${head('CSP page: Microsoft shares gain')}<body>${nav}${article('Microsoft shares gain', range(12).map(para))}${foot}</body></html>`,
+    settles: true,
+    domUnchanged: true,
+    expectCompanies: ['Microsoft', 'Alibaba'],
+  },
+  'page that redefines our names and the built-ins we use': {
+    path: '/globals.html',
+    html: () => `${head('Hostile globals: Apple shares fall', `<script>
+  // Names like ours, and a fake extension API.
+  window.newsmark = 'page'; window.__newsmark = { hijacked: true }; window.Newsmark = function () { throw new Error('page Newsmark'); };
+  window.browser = { runtime: { sendMessage() { throw new Error('page browser.runtime'); }, onMessage: null } };
+  window.chrome = { runtime: { id: 'fake', sendMessage() { throw new Error('page chrome.runtime'); } } };
+  // Built-ins replaced by wrappers that record who called them (an extension frame in the stack would mean our code runs page code).
+  window.__calledFromExtension = [];
+  const spy = (obj, key) => { const orig = obj[key]; obj[key] = function (...args) { const st = new Error().stack || ''; if (/(chrome|moz)-extension:/.test(st)) window.__calledFromExtension.push(key); return orig.apply(this, args); }; };
+  spy(Array.prototype, 'map'); spy(Promise.prototype, 'then'); spy(JSON, 'stringify'); spy(Element.prototype, 'attachShadow');
+  spy(Array.prototype, 'filter'); spy(String.prototype, 'slice'); spy(document, 'createElement'); spy(Node.prototype, 'appendChild');
+  // Our card's tag name, taken first by the page.
+  customElements.define('newsmark-card', class extends HTMLElement {
+    constructor() { super(); window.__hostUpgraded = true; }
+    attachShadow(init) { const r = super.attachShadow(init); window.__stolenShadow = r; return r; }
+  });
+</script>`)}<body>${nav}${article('Apple shares fall', range(12).map(para))}${foot}</body></html>`,
+    settles: true,
+    domUnchanged: true,
+    expectCompanies: ['Apple', 'Alibaba'],
+  },
+};
+
+const EXTRA_ROUTES: Record<string, () => string> = {
+  '/deep-frame.html': () => `${head('Inside the frame: HSBC shares rise')}<body>${article('Framed story: HSBC shares rise', range(8).map(para))}</body></html>`,
+};
+
+// ---------------------------------------------------------------- server
+
+let server: Server;
+const origin = `http://127.0.0.1:${PORT}`;
+const built = new Map<string, string>();
+function page(path: string): string | undefined {
+  if (!built.has(path)) {
+    const c = Object.values(CASES).find((x) => x.path === path);
+    const make = c?.html ?? EXTRA_ROUTES[path];
+    if (!make) return undefined;
+    built.set(path, make());
+  }
+  return built.get(path);
+}
+
+// ---------------------------------------------------------------- page-world probe
+
+/**
+ * Runs in the page's own world before its scripts: keeps the page's DOM as the
+ * page made it (at DOMContentLoaded, or when the page calls __snap after its
+ * own change), Chromium's longtask entries and the page's own timer lag.
+ */
+const PROBE = `(() => {
+  const P = window.__probe = { longtasks: [], lag: 0, errors: [] };
+  window.__snap = () => { P.before = document.documentElement.outerHTML; };
+  document.addEventListener('DOMContentLoaded', () => window.__snap());
+  try { new PerformanceObserver((l) => { for (const e of l.getEntries()) P.longtasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true }); } catch {}
+  addEventListener('load', () => { let last = performance.now(); setInterval(() => { const now = performance.now(); P.lag = Math.max(P.lag, now - last - 20); last = now; }, 20); });
+})()`;
+
+/** Page-world code: our numbers and what we highlighted (plain loops: the page may have replaced Array methods). */
+const READ = `(() => {
+  const P = window.__probe;
+  const marks = performance.getEntriesByType('mark');
+  let startAt = -1, detected = '', errorMark = '';
+  for (let i = 0; i < marks.length; i++) {
+    const n = marks[i].name;
+    if (n === 'newsmark:start' && startAt < 0) startAt = marks[i].startTime;
+    if (n.indexOf('newsmark:detected:') === 0) detected = n;
+    if (n.indexOf('newsmark:error') === 0) errorMark = n;
+  }
+  const slices = performance.getEntriesByName('newsmark:slice');
+  let maxSlice = 0, maxWhat = '', total = 0, maxSteady = 0, maxOnce = 0;
+  const all = [];
+  for (let i = 0; i < slices.length; i++) {
+    const d = slices[i].duration, what = String(slices[i].detail);
+    all.push(d); total += d;
+    if (d > maxSlice) { maxSlice = d; maxWhat = what; }
+    if (what === 'detect' || what === 'extractor-init') maxOnce = Math.max(maxOnce, d); else maxSteady = Math.max(maxSteady, d);
+  }
+  all.sort((a, b) => b - a);
+  const top = all.slice(0, 5);
+  let maxLong = 0, longAfter = 0;
+  for (let i = 0; i < P.longtasks.length; i++) { const t = P.longtasks[i]; if (startAt >= 0 && t[0] + t[1] >= startAt) { longAfter++; if (t[1] > maxLong) maxLong = t[1]; } }
+  const hl = {};
+  const outside = [];
+  for (const name of ['company', 'person', 'figure', 'move']) {
+    const h = CSS.highlights.get('newsmark-' + name);
+    const texts = [];
+    if (h) for (const r of h) {
+      const rg = document.createRange();
+      try { rg.setStart(r.startContainer, r.startOffset); rg.setEnd(r.endContainer, r.endOffset); } catch { texts.push('<bad range>'); continue; }
+      texts.push(rg.toString());
+      const el = r.startContainer.parentElement;
+      if (r.startContainer.isConnected && !(el && el.closest('article'))) outside.push(name + ':' + rg.toString());
+    }
+    hl[name] = texts;
+  }
+  return { startAt, detected, errorMark, settled: performance.getEntriesByName('newsmark:settled').length > 0,
+    slices: slices.length, top, maxSlice, maxSteady, maxOnce, maxWhat, sliceTotal: total, maxLong, longAfter, lag: P.lag, hl, outside };
+})()`;
+
+/** Page-world code: is the DOM what the page made, our card host aside? */
+const DOM_SAME = `(() => {
+  const now = document.documentElement.outerHTML.replace(/<newsmark-card[^>]*><\\/newsmark-card>/g, '');
+  const before = window.__probe.before;
+  if (now === before) return 'same';
+  let i = 0; while (i < now.length && now[i] === before[i]) i++;
+  return 'differs at ' + i + ': before ' + JSON.stringify(before.slice(i - 40, i + 80)) + ' now ' + JSON.stringify(now.slice(i - 40, i + 80));
+})()`;
+
+interface Read {
+  startAt: number; detected: string; errorMark: string; settled: boolean;
+  slices: number; top: number[]; maxSlice: number; maxSteady: number; maxOnce: number; maxWhat: string; sliceTotal: number; maxLong: number; longAfter: number; lag: number;
+  hl: Record<string, string[]>; outside: string[];
+}
+
+// ---------------------------------------------------------------- one tab in either browser
+
+interface Tab {
+  eval<T>(expr: string): Promise<T>;
+  hover(x: number, y: number): Promise<void>;
+  /** Errors seen so far: [source, text]. */
+  errors: [string, string][];
+  close(): Promise<void>;
+}
+
+const ours = ([src, text]: [string, string]) => /(chrome|moz)-extension:|newsmark/i.test(`${src} ${text}`);
+
+async function openChromium(run: ChromiumRun, url: string): Promise<Tab> {
+  const p: PwPage = await run.context.newPage();
+  const errors: Tab['errors'] = [];
+  // CDP sees every world of the tab, the content script's isolated world included.
+  const cdp = await run.context.newCDPSession(p);
+  cdp.on('Runtime.exceptionThrown', (e: any) => errors.push([`${e.exceptionDetails?.url ?? ''} ${JSON.stringify(e.exceptionDetails?.stackTrace?.callFrames?.[0] ?? {})}`, e.exceptionDetails?.exception?.description ?? e.exceptionDetails?.text ?? '']));
+  cdp.on('Runtime.consoleAPICalled', (e: any) => {
+    if (e.type === 'error' || e.type === 'assert') errors.push([JSON.stringify(e.stackTrace?.callFrames?.[0] ?? {}), (e.args ?? []).map((a: any) => a.value ?? a.description ?? '').join(' ')]);
+  });
+  cdp.on('Log.entryAdded', (e: any) => {
+    if (e.entry.level === 'error') errors.push([`${e.entry.source} ${e.entry.url ?? ''}`, e.entry.text]);
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Log.enable');
+  p.on('pageerror', (e) => errors.push(['pageerror', `${e.message} ${e.stack ?? ''}`]));
+  await p.addInitScript(PROBE);
+  await p.goto(url);
+  return {
+    eval: (expr) => p.evaluate(expr),
+    hover: (x, y) => p.mouse.move(x, y),
+    errors,
+    close: async () => {
+      await cdp.detach().catch(() => {});
+      await p.close();
+    },
+  };
+}
+
+async function openFirefox(run: FirefoxRun, url: string): Promise<Tab> {
+  const p: PpPage = await run.newPage();
+  const errors: Tab['errors'] = [];
+  p.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'assert') errors.push([JSON.stringify(m.location()), m.text()]);
+  });
+  p.on('pageerror', (e) => errors.push(['pageerror', `${(e as Error).message} ${(e as Error).stack ?? ''}`]));
+  await p.evaluateOnNewDocument(PROBE);
+  await p.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  return {
+    eval: (expr) => p.evaluate(expr) as Promise<never>,
+    hover: (x, y) => p.mouse.move(x, y),
+    errors,
+    close: () => p.close(),
+  };
+}
+
+// ---------------------------------------------------------------- the tests
+
+beforeAll(async () => {
+  buildOnce();
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', origin).pathname;
+    const body = page(path);
+    if (body === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const c = Object.values(CASES).find((x) => x.path === path);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...(c?.headers ?? {}) });
+    res.end(body);
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(PORT, '127.0.0.1', () => ok());
+  });
+});
+afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise((ok) => server?.close(ok));
+});
+
+const figures: string[] = [];
+afterAll(() => {
+  // The figures for the report (not asserted: see the header).
+  console.log(`hostile pages, our slices and the page's view:\n${figures.join('\n')}`);
+});
+
+describe.each(['chromium', 'firefox'] as const)('hostile pages in %s', (engine) => {
+  let chromiumRun: ChromiumRun | undefined;
+  let firefoxRun: FirefoxRun | undefined;
+
+  beforeAll(async () => {
+    if (engine === 'chromium') chromiumRun = await launchChromium();
+    else firefoxRun = await launchFirefox();
+  });
+  afterAll(async () => {
+    await chromiumRun?.close();
+    await firefoxRun?.close();
+  });
+
+  const open = (url: string) => (chromiumRun ? openChromium(chromiumRun, url) : openFirefox(firefoxRun!, url));
+
+  for (const [name, c] of Object.entries(CASES)) {
+    it(name, async () => {
+      const tab = await open(origin + c.path);
+      try {
+        const timeout = c.timeoutMs ?? 30_000;
+        await waitFor(async () => { const x = await tab.eval<Read>(READ); return x.detected || x.errorMark; }, { timeout, message: 'the content script never decided about the page' });
+        if (c.settles) await waitFor(async () => (await tab.eval<Read>(READ)).settled, { timeout, message: 'scanning never settled' }).catch(async (e) => {
+          const x = await tab.eval<Read>(READ);
+          console.log(`${engine} ${name}: not settled after ${timeout} ms: ${x.slices} slices, ${x.sliceTotal.toFixed(0)} ms of work, ${x.hl.company.length} company highlights, ${x.detected} ${x.errorMark}`);
+          throw e;
+        });
+        if (c.watchMs) await waitFor(async () => (await tab.eval<Read>(READ)).hl.company.length > 0, { timeout, message: 'nothing highlighted' });
+        if (c.watchMs) await new Promise((r) => setTimeout(r, c.watchMs));
+        else if (c.path === '/ticker.html') await new Promise((r) => setTimeout(r, 3000));
+        else await new Promise((r) => setTimeout(r, c.path === '/replace-body.html' ? 2500 : 500));
+        const r = await tab.eval<Read>(READ);
+        console.log(figures[figures.push(`${engine.padEnd(8)} ${name.padEnd(58)} slices ${String(r.slices).padStart(5)}, longest ${r.maxSlice.toFixed(1).padStart(5)} ms (${r.maxWhat}; top ${r.top.map((x) => x.toFixed(0)).join('/')}), total ${r.sliceTotal.toFixed(0).padStart(5)} ms; longtasks after our start ${r.longAfter}, longest ${r.maxLong.toFixed(0)} ms; page timer lag ${r.lag.toFixed(0)} ms; ${r.detected}`) - 1]);
+
+        expect(r.errorMark, 'the content script caught an error').toBe('');
+        expect(tab.errors.filter(ours), 'errors from our script in the page console').toEqual([]);
+        expect(r.maxSteady, 'longest scan/paint/update slice').toBeLessThan(c.sliceBoundMs ?? SLICE_BOUND_MS);
+        expect(r.maxOnce, 'longest one-time step (detection, extractor start)').toBeLessThan(c.sliceBoundMs ?? ONCE_BOUND_MS);
+        for (const co of c.expectCompanies) expect(r.hl.company, `${co} highlighted`).toContain(co);
+        expect(r.outside, 'highlights outside the article').toEqual([]);
+        if (c.domUnchanged) expect(await tab.eval<string>(DOM_SAME)).toBe('same');
+
+        if (c.path === '/ticker.html') {
+          // The page's own script kept running: ~5 ms ticks for the seconds we watched.
+          const a = await tab.eval<number>('window.__count');
+          await new Promise((res) => setTimeout(res, 500));
+          const b = await tab.eval<number>('window.__count');
+          expect(b - a, 'the page\'s counter stalled').toBeGreaterThan(20);
+          expect(await tab.eval<boolean>(`document.getElementById('count').textContent === String(window.__count)`), 'the page\'s counter shows its count').toBe(true);
+        }
+        if (c.path === '/rtl.html') {
+          // Offsets hold in bidirectional text: every company highlight is exactly a name.
+          for (const t of r.hl.company) expect(COS.concat(['Tencent', 'HSBC']).some((n) => n.startsWith(t) || t === n), t).toBe(true);
+          expect(r.hl.figure.some((t) => /percent/.test(t))).toBe(true);
+        }
+        if (c.path === '/iframe.html') {
+          // The content script stays out of frames (it returns unless it is the top window).
+          expect(await tab.eval<number>(`(() => { const h = document.getElementById('frame').contentWindow.CSS.highlights; let n = 0; for (const k of h.keys()) if (String(k).startsWith('newsmark-')) n++; return n; })()`)).toBe(0);
+        }
+        if (c.path === '/globals.html') {
+          expect(await tab.eval<string[]>('window.__calledFromExtension'), 'our script called page-world functions').toEqual([]);
+          // The card still opens on hover, in the page that took our tag name.
+          const at = await tab.eval<{ x: number; y: number }>(`(() => { const r = CSS.highlights.get('newsmark-company').values().next().value; const rg = document.createRange(); rg.setStart(r.startContainer, r.startOffset); rg.setEnd(r.endContainer, r.endOffset); r.startContainer.parentElement.scrollIntoView({ block: 'center' }); const b = rg.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; })()`);
+          await tab.hover(at.x - 2, at.y);
+          await tab.hover(at.x, at.y);
+          await waitFor(() => tab.eval<boolean>(`!!document.querySelector('newsmark-card')`), { message: 'no card host after hover' });
+          const stolen = await tab.eval<{ upgraded: boolean; stolen: boolean }>(`({ upgraded: !!window.__hostUpgraded, stolen: !!window.__stolenShadow })`);
+          figures.push(`${engine.padEnd(8)}   page-defined <newsmark-card>: upgraded by the page ${stolen.upgraded}, page got our shadow root ${stolen.stolen}`);
+          expect(stolen.stolen, 'the page captured the card\'s closed shadow root').toBe(false);
+          expect(tab.errors.filter(ours)).toEqual([]);
+        }
+      } finally {
+        await tab.close();
+      }
+    }, (c.timeoutMs ?? 30_000) + 30_000);
+  }
+
+  // A page that swaps document.body (some SPA frameworks do) is read again, and no
+  // highlight keeps the old body's nodes alive.
+  it('after document.body is replaced, the new body is read and no highlight keeps the old one', async () => {
+    const tab = await open(origin + '/replace-body.html');
+    try {
+      await waitFor(async () => (await tab.eval<Read>(READ)).settled, { timeout: 30_000, message: 'never settled' });
+      await waitFor(() => tab.eval<boolean>(`!!document.querySelector('h1') && document.querySelector('h1').textContent.includes('Barclays')`), { message: 'the page did not swap its body' });
+      await waitFor(async () => (await tab.eval<Read>(READ)).hl.company.includes('Barclays'), { timeout: 8000, message: 'the new body was never read' });
+      expect((await tab.eval<Read>(READ)).hl.company, 'the old story is still highlighted').not.toContain('Alibaba');
+      expect(tab.errors.filter(ours)).toEqual([]);
+      expect(await tab.eval<boolean>(`(() => { for (const h of CSS.highlights.values()) for (const r of h) if (!r.startContainer.isConnected) return false; return true; })()`), 'highlights still point into the detached body').toBe(true);
+    } finally {
+      await tab.close();
+    }
+  }, 60_000);
+});
