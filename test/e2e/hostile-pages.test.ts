@@ -306,6 +306,8 @@ interface Read {
 
 interface Tab {
   eval<T>(expr: string): Promise<T>;
+  /** Chromium: evaluates in the content script's isolated world (to check that its errors are seen). */
+  evalInExtensionWorld?(expr: string): Promise<void>;
   hover(x: number, y: number): Promise<void>;
   /** Errors seen so far: [source, text]. */
   errors: [string, string][];
@@ -319,9 +321,16 @@ async function openChromium(run: ChromiumRun, url: string): Promise<Tab> {
   const errors: Tab['errors'] = [];
   // CDP sees every world of the tab, the content script's isolated world included.
   const cdp = await run.context.newCDPSession(p);
-  cdp.on('Runtime.exceptionThrown', (e: any) => errors.push([`${e.exceptionDetails?.url ?? ''} ${JSON.stringify(e.exceptionDetails?.stackTrace?.callFrames?.[0] ?? {})}`, e.exceptionDetails?.exception?.description ?? e.exceptionDetails?.text ?? '']));
+  // Each error is tagged with the origin of the world it came from (the content script's is chrome-extension://ID).
+  const worlds = new Map<number, string>();
+  const worldOf = (id: unknown) => worlds.get(id as number) ?? '';
+  cdp.on('Runtime.executionContextCreated', (e: any) => worlds.set(e.context.id, e.context.origin ?? ''));
+  cdp.on('Runtime.exceptionThrown', (e: any) => {
+    const d = e.exceptionDetails ?? {};
+    errors.push([`${worldOf(d.executionContextId)} ${d.url ?? ''} ${JSON.stringify(d.stackTrace?.callFrames?.[0] ?? {})}`, d.exception?.description ?? d.text ?? '']);
+  });
   cdp.on('Runtime.consoleAPICalled', (e: any) => {
-    if (e.type === 'error' || e.type === 'assert') errors.push([JSON.stringify(e.stackTrace?.callFrames?.[0] ?? {}), (e.args ?? []).map((a: any) => a.value ?? a.description ?? '').join(' ')]);
+    if (e.type === 'error' || e.type === 'assert') errors.push([`${worldOf(e.executionContextId)} ${JSON.stringify(e.stackTrace?.callFrames?.[0] ?? {})}`, (e.args ?? []).map((a: any) => a.value ?? a.description ?? '').join(' ')]);
   });
   cdp.on('Log.entryAdded', (e: any) => {
     if (e.entry.level === 'error') errors.push([`${e.entry.source} ${e.entry.url ?? ''}`, e.entry.text]);
@@ -333,6 +342,11 @@ async function openChromium(run: ChromiumRun, url: string): Promise<Tab> {
   await p.goto(url);
   return {
     eval: (expr) => p.evaluate(expr),
+    async evalInExtensionWorld(expr) {
+      const world = [...worlds].reverse().find(([, o]) => o.startsWith('chrome-extension://'));
+      if (!world) throw new Error('no content-script world in this tab');
+      await cdp.send('Runtime.evaluate', { expression: expr, contextId: world[0] });
+    },
     hover: (x, y) => p.mouse.move(x, y),
     errors,
     close: async () => {
@@ -465,6 +479,20 @@ describe.each(['chromium', 'firefox'] as const)('hostile pages in %s', (engine) 
       }
     }, (c.timeoutMs ?? 30_000) + 30_000);
   }
+
+  // The "no errors from our script" checks above are only worth something if an error
+  // thrown in the content script's world reaches the collector (Chromium: over CDP).
+  it.runIf(engine === 'chromium')('the error collector sees an exception thrown in the content script\'s world', async () => {
+    const tab = await open(origin + '/csp.html');
+    try {
+      await waitFor(async () => (await tab.eval<Read>(READ)).settled, { timeout: 30_000, message: 'never settled' });
+      await tab.evalInExtensionWorld!(`setTimeout(() => { throw new Error('planted by the test'); }, 0)`);
+      await waitFor(() => tab.errors.some((e) => e[1].includes('planted by the test')), { timeout: 5000, message: 'the planted error was not collected' });
+      expect(tab.errors.filter(ours).length).toBeGreaterThan(0);
+    } finally {
+      await tab.close();
+    }
+  });
 
   // A page that swaps document.body (some SPA frameworks do) is read again, and no
   // highlight keeps the old body's nodes alive.
