@@ -236,6 +236,10 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
       out.push(nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, kind));
       continue;
     }
+    // "State Bank of India", "Bank of China": the dictionary's exact name beats the look of an institution.
+    // ("People's Bank of China" is chunked after the possessive: the bank is not the company Bank of China.)
+    const afterPossessive = c.s > 0 && tokens[c.s - 1].poss && tokens[c.s - 1].cap && tokens[c.s - 1].outerEnd >= c.start - 1;
+    if (whole && kind === 'institution' && !afterPossessive && !inside[0].ambiguous && inside[0].start === c.start && inside[0].end >= c.end) { pushHit(inside[0], c.initial); continue; }
     if (inside.length === 0 || kind === 'index' || kind === 'institution' || kind === 'place') {
       const cues = new Set<string>(backedAt.has(c.start) ? ['backed'] : []);
       if (ownerAt.has(c.start)) cues.add('owner-role');

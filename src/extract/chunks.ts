@@ -3,7 +3,7 @@
 // block, and what kind of non-company thing a chunk plainly is (index,
 // place, institution, date). Companies and people are decided from these.
 import {
-  COMMODITIES, COMMON_WORDS, CURRENCIES, FIRST_NAMES, HONORIFICS, NATIONALITIES, ROLE_WORDS, DAYS, INDEX_HEADS, INDEX_NAMES, MONTHS, NAME_PARTICLES, NON_COMPANY_ACRONYMS, NON_COMPANY_HEADS,
+  COMMODITIES, COMMON_WORDS, GROUP_NOUNS, CURRENCIES, FIRST_NAMES, HONORIFICS, NATIONALITIES, ROLE_WORDS, DAYS, INDEX_HEADS, INDEX_NAMES, MONTHS, NAME_PARTICLES, NON_COMPANY_ACRONYMS, NON_COMPANY_HEADS,
   NON_COMPANY_NAMES, PLACES,
 } from './lexicon.ts';
 import type { Token } from './tokens.ts';
@@ -63,7 +63,8 @@ export function findChunks(text: string, tokens: Token[], firstOfSentence: boole
     }
     // Drop a sentence-initial common word ("Shares", "The", "Investors").
     let initial = firstOfSentence[s] || (s > 0 && !tokens[s - 1].word && firstOfSentence[s - 1]);
-    while (s < e && initial && (COMMON_WORDS.has(tokens[s].lower) || seenLower.has(tokens[s].lower))) {
+    // "Miners' shares", "Banks rallied": a plural market noun opening a sentence is no name.
+    while (s < e && initial && (COMMON_WORDS.has(tokens[s].lower) || seenLower.has(tokens[s].lower) || (GROUP_NOUNS.has(tokens[s].lower) && tokens[s].lower.endsWith('s')))) {
       s++;
       initial = false;
     }
@@ -94,6 +95,8 @@ export function classifyChunk(text: string, tokens: Token[], s: number, e: numbe
   const last = tokens[e - 1].lower;
   if (last === 'index' || last === 'composite' || last === 'average') return 'index';
   if (PLACES.has(lower)) return 'place';
+  // "Greater China", "Northern Europe", "Mainland China": a region.
+  if (e - s >= 2 && REGION_MODIFIERS.has(tokens[s].lower) && PLACES.has(lower.slice(tokens[s].lower.length + 1))) return 'place';
   if (NON_COMPANY_NAMES.has(lower)) return 'institution';
   if (e - s === 1) {
     if (MONTHS.has(lower) || DAYS.has(lower)) return 'date';
@@ -105,13 +108,21 @@ export function classifyChunk(text: string, tokens: Token[], s: number, e: numbe
     if (GOV_WORDS.has(w)) return 'institution';
     if (DAYS.has(w) || (MONTHS.has(w) && e - s <= 2)) return 'date';
   }
+  // "Mistral Growth Fund", "Harbour Infrastructure Fund": an investment fund is a business; "International Monetary Fund" is not.
+  if (last === 'fund' && e - s >= 3 && INVESTMENT_WORDS.has(tokens[e - 2].lower)) return 'other';
   if (NON_COMPANY_HEADS.has(last) && LAST_ONLY.has(last)) return 'institution';
-  // Central banks: "Bank of Japan", "People's Bank of China", "Reserve Bank of India".
+  // Central banks: "Bank of Japan", "People's Bank of China", "Reserve Bank of India"; not lenders named after
+  // their country ("Commonwealth Bank of Australia", "Royal Bank of Canada").
   const bankOf = lower.indexOf('bank of ');
-  if (bankOf >= 0 && PLACES.has(lower.slice(bankOf + 8))) return 'institution';
+  if (bankOf >= 0 && PLACES.has(lower.slice(bankOf + 8)) && CENTRAL_BANK_PREFIX.test(lower.slice(0, bankOf))) return 'institution';
   if (lower.endsWith(' central bank') || lower.includes('national bank') && PLACES.has(lower.split(' ')[0])) return 'institution';
   return 'other';
 }
+
+const REGION_MODIFIERS = new Set(['greater', 'mainland', 'northern', 'southern', 'eastern', 'western', 'central', 'continental', 'north', 'south', 'east', 'west', 'inner', 'outer']);
+const INVESTMENT_WORDS = new Set(['growth', 'capital', 'venture', 'ventures', 'opportunity', 'opportunities', 'equity', 'investment', 'investments', 'infrastructure', 'income', 'value', 'credit', 'innovation', 'climate', 'impact', 'partners', 'private']);
+/** What may stand before "Bank of <country>" in a central bank's name (nothing, "Reserve", "People's", "State"). */
+const CENTRAL_BANK_PREFIX = /^(?:(?:the )?(?:people's |reserve |central |national |state |federal )?)$/;
 
 /** Any of these anywhere in a name makes it a public institution. */
 const GOV_WORDS = new Set([

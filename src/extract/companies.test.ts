@@ -34,6 +34,22 @@ describe('companies from context', () => {
     expect(two).toEqual(expect.arrayContaining(['Marlow Capital', 'Marlow Foods', 'Marlow']));
   });
 
+  it('reads lenders named after their country, investment funds and examples of a business kind as companies', () => {
+    const got = names([
+      'Loans from Royal Bank of Canada and Calder Bank of Ireland grew, the Reserve Bank of India said.',
+      'New backer Harrow Capital Fund joined, as did the International Monetary Fund.',
+      'Wholesale orders from retailers such as Brennick Sports slowed.',
+    ].join('\n'));
+    expect(got).toEqual(expect.arrayContaining(['Royal Bank of Canada', 'Calder Bank of Ireland', 'Harrow Capital Fund', 'Brennick Sports']));
+    expect(got).not.toContain('Reserve Bank of India');
+    expect(got).not.toContain('International Monetary Fund');
+  });
+
+  it('does not take regions or sentence-initial market plurals for companies', () => {
+    const got = names('Sales in Greater China and Northern Europe fell 4%, said Corvane Group.\nMiners\' shares tracked copper lower. Lenders rallied.');
+    expect(got).toEqual(['Corvane Group']);
+  });
+
   it('links short forms to the full name on the page', () => {
     const text = 'Vantor Semiconductor Manufacturing Co (VSMC) reported results.\nVantor said demand was strong and VSMC shares rose 2%.';
     const c = find(text, 'VSMC');

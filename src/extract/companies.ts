@@ -53,6 +53,8 @@ export function findCompanyCues(block: BlockAnalysis) {
     if (!last.poss && n1 && n1.word && STAFF_AFTER.has(n1.lower) && !(n1.lower === 'chief' && n1.cap)) cues.add('owner-role');
     // Descriptor right before: "start-up DeepSeek", "rival Aalberts", "insurer Storebrand ASA"
     if (p1 && p1.word && !p1.num && BUSINESS_NOUNS.has(p1.lower) && p1.lower !== 'community' || (p1 && p1.word && /-(?:maker|owner|backed)$/.test(p1.lower))) cues.add('descriptor');
+    // "retailers such as X", "lenders like X": an example of a kind of business.
+    if (((w(p1) === 'as' && w(p2) === 'such') || w(p1) === 'like' || w(p1) === 'including') && isBusinessPlural(w(w(p1) === 'as' ? p3 : p2))) cues.add('descriptor');
     // "X, the chipmaker", "X, whose shares", "X, which makes"
     if (n1?.text === ',' && n2) {
       if (n2.word && (n2.lower === 'whose' || RELATIVE_BUSINESS.has(w(tokens[a + 2])) && n2.lower === 'which')) cues.add('appositive');
@@ -80,6 +82,13 @@ export function findCompanyCues(block: BlockAnalysis) {
   }
   // "X-backed" inside one token ("Sequoia-backed") names a backer that chunking cannot see.
   markLists(block);
+}
+
+/** "retailers", "companies", "banks", "chipmakers": kinds of business in the plural. */
+function isBusinessPlural(word: string): boolean {
+  if (word.length < 4 || !word.endsWith('s')) return false;
+  const one = word.endsWith('ies') ? word.slice(0, -3) + 'y' : word.slice(0, -1);
+  return BUSINESS_NOUNS.has(one) || /(?:maker|retailer|lender|insurer|bank|brand|firm|supplier|manufacturer)$/.test(one);
 }
 
 /** ", the British clothing retailer," -> is the head noun of the appositive a business noun? */

@@ -4,6 +4,11 @@ import { extract } from './index.ts';
 const people = (text: string) => extract(text).summary.people;
 
 describe('people', () => {
+  it('finds a name set off by commas after a role', () => {
+    const p = people("Brazil's chief trade negotiator, Tavares Quenby, said talks would resume.\nThe country's top diplomat, Lio Marrent, agreed.");
+    expect(p.map((x) => x.name)).toEqual(['Tavares Quenby', 'Lio Marrent']);
+  });
+
   it('finds named people with their roles and links later surnames', () => {
     const text = [
       'Kestrel Labs chief executive Miriam Okonjo said the quarter was strong.',

@@ -22,7 +22,7 @@ export interface PersonCandidate {
 }
 
 /** Role words that mark a person next to a name. */
-const PERSON_ROLES = new Set(['chief', 'executive', 'ceo', 'cfo', 'coo', 'cto', 'cio', 'chairman', 'chairwoman', 'chair', 'president', 'founder', 'co-founder', 'cofounder', 'director', 'head', 'analyst', 'economist', 'strategist', 'officer', 'partner', 'boss', 'minister', 'governor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'manager', 'trader', 'banker', 'investor', 'adviser', 'advisor', 'lawyer', 'professor', 'researcher', 'scientist', 'engineer', 'chancellor', 'commissioner', 'treasurer', 'leader', 'premier', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'candidate', 'billionaire', 'entrepreneur', 'columnist', 'editor', 'author', 'author', 'vice-president', 'vice-chair']);
+const PERSON_ROLES = new Set(['chief', 'executive', 'ceo', 'cfo', 'coo', 'cto', 'cio', 'chairman', 'chairwoman', 'chair', 'president', 'founder', 'co-founder', 'cofounder', 'director', 'head', 'analyst', 'economist', 'strategist', 'officer', 'partner', 'boss', 'minister', 'governor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'manager', 'trader', 'banker', 'investor', 'adviser', 'advisor', 'lawyer', 'professor', 'researcher', 'scientist', 'engineer', 'chancellor', 'commissioner', 'treasurer', 'leader', 'premier', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'candidate', 'billionaire', 'entrepreneur', 'columnist', 'editor', 'author', 'author', 'vice-president', 'vice-chair', 'diplomat', 'official', 'negotiator', 'envoy', 'ambassador']);
 const JOINERS = new Set(['and', 'of', 'at', 'the', 'a', 'an', 'former', 'then', 'new', 'senior', 'deputy', 'vice', 'global', 'interim', 'acting', 'managing']);
 
 const isParticle = (t: Token) => NAME_PARTICLES.has(t.lower);
@@ -59,6 +59,8 @@ export function findPeople(block: BlockAnalysis): PersonCandidate[] {
     if (FIRST_NAMES.has(words[0].lower)) evidence.add('given-name');
     // Roles before the name: "chief executive Eddie Wu", "Marvell CEO Matt Murphy".
     let role = roleBefore(tokens, n.s);
+    // A role set off by commas: "the country's chief trade negotiator, Jane Doe, said".
+    if (!role && words.length > 1 && tokens[n.s - 1]?.text === ',' && tokens[n.e]?.text === ',') role = roleBefore(tokens, n.s - 1);
     if (role) evidence.add('role');
     // Roles after it: "Jane Doe, chief economist at X", "X, who became Target's chief executive".
     const after = roleAfter(block, n.e);
