@@ -205,3 +205,16 @@ describe('createDocument() block by block', () => {
     );
   });
 });
+
+describe('a very long page', () => {
+  // KNOWN BUG, found with the 5 MB page of test/e2e/hostile-pages.test.ts: the summary lists
+  // every distinct figure, and the background refuses lists over LIMITS.list (5,000) in
+  // src/store/check.ts, so a long data page or live blog is never saved. Either side may
+  // clip; it.fails passes while the bug is there and fails once fixed: then make it it().
+  it.fails('KNOWN BUG: gives a summary the background accepts even with more than 5,000 distinct figures', () => {
+    const doc = createDocument({ title: 'Results table' });
+    for (let i = 0; i < 5200; i++) doc.addBlock(`Revenue at Acme Corp rose to $${i + 1}.5 million in the quarter.`);
+    const s = JSON.parse(JSON.stringify(doc.summary()));
+    expect(() => backgroundCheck(s, 'summary')).not.toThrow();
+  }, 30_000);
+});
