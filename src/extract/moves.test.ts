@@ -7,6 +7,15 @@ const brief = (m: Move) => `${m.subject} ${m.direction}${m.magnitude ? ` ${m.mag
 const briefs = (text: string, title = '') => moves(text, title).map(brief);
 
 describe('market moves', () => {
+  it('takes a later market-value loss of the same company as its last fall told in money', () => {
+    const text = [
+      'Shares of Orrin Foods sank 9.5% after the company cut its forecast.',
+      'Analysts said the guidance was too cautious.',
+      "The stock's drop erased about $4 billion from Orrin Foods' market value and dragged the Tarvex food index down 1.2%.",
+    ].join('\n');
+    expect(briefs(text)).toEqual(['Orrin Foods down 9.5% / 4000000000USD', 'the Tarvex food index down 1.2%']);
+  });
+
   it('reads direction and size; the size is the change, not the level', () => {
     expect(briefs('Quillon Motors rose 2.1% to $153.20 on Tuesday.')).toEqual(['Quillon Motors up 2.1%']);
     expect(briefs('The Kospi slid 0.8 per cent to 2,512.')).toEqual(['The Kospi down 0.8%']);

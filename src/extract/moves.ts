@@ -26,6 +26,8 @@ export interface MoveCandidate {
   start: number;
   end: number;
   sentence: number;
+  /** A company's market value moving by an amount ("wiped $10bn off X's market value"): often the price move just told, in money. */
+  restatesValue?: boolean;
 }
 
 const UP = new Set(['surged', 'surges', 'surging', 'jumped', 'jumps', 'jumping', 'gained', 'gains', 'gaining', 'rose', 'rises', 'rising', 'risen', 'added', 'adds', 'adding', 'rallied', 'rallies', 'rallying', 'climbed', 'climbs', 'climbing', 'soared', 'soars', 'soaring', 'advanced', 'advances', 'advancing', 'rebounded', 'rebounds', 'rebounding', 'recovered', 'firmed', 'strengthened', 'strengthens', 'strengthening', 'appreciated', 'spiked', 'spikes', 'leapt', 'leaped', 'leaps', 'rocketed', 'doubled', 'tripled', 'outperformed', 'popped', 'ticked']);
@@ -71,6 +73,7 @@ export function findMoves(block: BlockAnalysis, ctx: DocContext): MoveCandidate[
       if (m) found.push(...m);
     }
     mergeWithClauses(block, found);
+    dropNested(found);
     out.push(...found);
     // The company the sentence was about, for "its shares" in the next sentence or block.
     for (let k = first; k < last; k++) {
@@ -283,7 +286,9 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
       if (prev.magnitude?.unit !== '%' && prev.magnitude) [prev.magnitude, prev.magnitude_alt] = [prev.magnitude_alt, prev.magnitude];
       return undefined;
     }
-    return [make(block, subject, 'down', size, si(block, i), tokens[i].start)];
+    const wiped = make(block, subject, 'down', size, si(block, i), tokens[i].start);
+    if (subject.kind === 'company') wiped.restatesValue = true;
+    return [wiped];
   } else {
     // Plain verbs. Base forms ("surge") only as headline verbs after a plural market noun or right before a size.
     const base = UP_BASE.has(l) || DOWN_BASE.has(l);
@@ -293,6 +298,8 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
       const pluralSubject = prev?.word && (MARKET_NOUNS.has(prevL) || COMMODITIES.has(prevL) || prevL.endsWith('s') && GROUP_NOUNS.has(prevL));
       if (!pluralSubject && !hasFigureAt(block, i + 1) && !(hasFigureAt(block, i + 2) && SKIP_BEFORE_SIZE.has(lw(next)))) return undefined;
       if (prev && ['a', 'an', 'the', 'this', 'that', 'its', 'their', 'his', 'her', 'any', 'no', 'further', 'sharp', 'steep', 'big', 'biggest', 'modest', 'small'].includes(prevL)) return undefined;
+      // "the stock's slide", "Nvidia's rally": after a possessive the word is a noun.
+      if (prev?.poss) return undefined;
     }
     if (hedged(tokens, i, first)) return undefined;
     // "$110bn added to its market capitalisation"
@@ -302,7 +309,9 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
       if (!mag || !obj) return undefined;
       const owner = valueOwner(block, ctx, obj, first, found);
       if (!owner) return undefined;
-      return [make(block, owner, lw(next) === 'to' ? 'up' : 'down', { mag, more: [], end: obj.end }, si(block, i), tokens[i].start)];
+      const valued = make(block, owner, lw(next) === 'to' ? 'up' : 'down', { mag, more: [], end: obj.end }, si(block, i), tokens[i].start);
+      if (owner.kind === 'company') valued.restatesValue = true;
+      return [valued];
     }
     if (l === 'added' || l === 'adds' || l === 'adding') {
       // "added" is a move only with a size ("added 1.2 per cent"), never "he added".
@@ -374,6 +383,20 @@ function make(block: BlockAnalysis, s: Subject, dir: Direction, size: Size, sent
     [m.magnitude, m.magnitude_alt] = [m.magnitude_alt, m.magnitude];
   }
   return m;
+}
+
+/** One change read twice from overlapping words ("dragged the retail index down 1.8%" as "index down 1.8%"): keep the fuller subject. */
+function dropNested(found: MoveCandidate[]) {
+  for (let k = found.length - 1; k >= 0; k--) {
+    const a = found[k];
+    for (const b of found) {
+      if (b === a || b.direction !== a.direction || !a.magnitude || !b.magnitude || a.magnitude.unit !== b.magnitude.unit || a.magnitude.value !== b.magnitude.value) continue;
+      if (a.start >= b.end || b.start >= a.end) continue;
+      const as = a.subject.toLowerCase();
+      const bs = b.subject.toLowerCase();
+      if (bs.length > as.length && bs.includes(as)) { found.splice(k, 1); break; }
+    }
+  }
 }
 
 /** "The dollar weakened, with an index of the greenback sliding 0.6%": one move, sized by the "with" clause. */
@@ -629,6 +652,8 @@ function objectAfter(block: BlockAnalysis, k: number, last: number, allowNames =
       continue;
     }
     if (!t.word) break;
+    // "dragged the retail index down 1.8%": the adverb and size are not part of the object.
+    if (e > s && (l === 'up' || l === 'down' || l === 'higher' || l === 'lower') && e + 1 < last && figAt[e + 1] >= 0) break;
     if (['by', 'to', 'from', 'in', 'on', 'for', 'after', 'as', 'at', 'amid', 'while', 'and', 'but', 'with', 'than', 'since', 'this', 'last', 'again', 'during', 'over', 'through', 'despite', 'because', 'thanks', 'when', 'before', 'until', 'into', 'within', 'across'].includes(l) && e > s) {
       if ((l === 'on' || l === 'of') && isMarketWord(tokens[e - 1])) { e++; continue; }
       break;

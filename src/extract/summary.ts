@@ -41,6 +41,15 @@ export function placeMoves(blocks: BlockAnalysis[], res: Resolution): PlacedMove
   const kept: PlacedMove[] = [];
   const told = new Set<string>();
   for (const p of body) {
+    // "Target fell 14%. ... The slide wiped $10bn off Target's market value.": the company's last price move told
+    // again in money, not a second move.
+    if (p.cand.restatesValue && p.move.magnitude && p.move.magnitude.unit !== '%') {
+      const last = kept.findLast((q) => q.key === p.key);
+      if (last && last.move.direction === p.move.direction && last.move.magnitude?.unit === '%' && !last.move.magnitude_alt) {
+        last.move.magnitude_alt = p.move.magnitude;
+        continue;
+      }
+    }
     // Sizes within 0.5% are the same size: round to 3 significant digits for the key.
     const m = p.move.magnitude;
     const key = `${p.key}|${p.move.direction}|${m ? `${m.value.toPrecision(3)}${m.unit}` : `#${kept.length}`}`;
