@@ -2,6 +2,7 @@
 // the everyday-word flags, and that scanning stays linear in the length of the text.
 import { describe, expect, it } from 'vitest';
 import { dictionarySize, findDictionaryCompanies, lookupCompany, lookupTicker, type CompanyInfo } from './company-dictionary.ts';
+import { LINEAR_LIMIT, measureGrowth, repeatTo } from './linear-time.ts';
 
 const has = (c: CompanyInfo | undefined, symbol: string, exchange?: string) =>
   !!c?.tickers.some((t) => t.symbol === symbol && (!exchange || t.exchange === exchange));
@@ -125,18 +126,8 @@ describe('company dictionary', () => {
   it('scans in time linear in the text length', () => {
     const para = 'Alibaba Group Holding and Bank of America rose while Apple fell; shares of Toyota Motor Corp. and ' +
       'Samsung gained as investors in China and the United States weighed the General Motors results. ';
-    const small = para.repeat(Math.ceil(250_000 / para.length));
-    const big = para.repeat(Math.ceil(1_000_000 / para.length));
-    findDictionaryCompanies(small); // warm up
-    // best of three runs, so that a busy machine does not make the ratio flaky
-    const time = (s: string) => {
-      let best = Infinity, n = 0;
-      for (let r = 0; r < 3; r++) { const t = performance.now(); n = findDictionaryCompanies(s).length; best = Math.min(best, performance.now() - t); }
-      return [best, n];
-    };
-    const [ts, ns] = time(small);
-    const [tb, nb] = time(big);
-    expect(nb).toBeGreaterThan(ns * 3.5);
-    expect(tb / ts).toBeLessThan(8);
+    const make = (n: number) => repeatTo(para, n);
+    expect(findDictionaryCompanies(make(1_000_000)).length).toBeGreaterThan(findDictionaryCompanies(make(250_000)).length * 3.5);
+    expect(measureGrowth(findDictionaryCompanies, make, 250_000)).toBeLessThan(LINEAR_LIMIT);
   });
 });
