@@ -6,10 +6,10 @@ import type { Category } from '../../extract/types.ts';
 export const CATEGORIES: Category[] = ['company', 'person', 'figure', 'move'];
 
 export const COLOR_PRESETS: Record<Category, string[]> = {
-  company: ['#3884ff', '#00a3bf', '#5b6cff'],
-  person: ['#aa5ae6', '#e05aa8', '#8a6d3b'],
-  figure: ['#ffbe28', '#ff8a3d', '#c9b400'],
-  move: ['#28be78', '#4caf50', '#e0483e'],
+  company: ['#0072b2', '#00a3bf', '#5b6cff'],
+  person: ['#cc79a7', '#e05aa8', '#8a6d3b'],
+  figure: ['#e69f00', '#ff8a3d', '#c9b400'],
+  move: ['#009e73', '#4caf50', '#e0483e'],
 };
 
 export function colorOf(category: Category, colors?: Partial<Record<Category, string>>): string {
