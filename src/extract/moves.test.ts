@@ -16,6 +16,14 @@ describe('market moves', () => {
     expect(briefs(text)).toEqual(['Orrin Foods down 9.5% / 4000000000USD', 'the Tarvex food index down 1.2%']);
   });
 
+  it('reads sector sub-indices, objects sent higher or lower, and verbs that carry their own size', () => {
+    expect(briefs('The banks sub-index fell 1.4%.')).toEqual(['The banks sub-index down 1.4%']);
+    expect(briefs('Pellow Robotics said it had won a defence contract, sending its shares 7.5% higher.')).toEqual(['Pellow Robotics up 7.5%']);
+    expect(briefs('Pellow Robotics might win the contract, sending its shares higher.')).toEqual([]);
+    const unsized = moves('Investors who hold Kestrel Labs, which has more than tripled this year, are nervous.');
+    expect(unsized.map(brief)).toEqual(['Kestrel Labs up']);
+  });
+
   it('reads direction and size; the size is the change, not the level', () => {
     expect(briefs('Quillon Motors rose 2.1% to $153.20 on Tuesday.')).toEqual(['Quillon Motors up 2.1%']);
     expect(briefs('The Kospi slid 0.8 per cent to 2,512.')).toEqual(['The Kospi down 0.8%']);

@@ -216,7 +216,7 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
       let k = i - 1;
       while (k >= first && figAt[k] === before) k--;
       size = { mag: magnitudeOf(block, before), more: [], end: tokens[i].end };
-      if (!LINKING.has(lw(tokens[k])) && !UP.has(lw(tokens[k])) && !DOWN.has(lw(tokens[k]))) return undefined;
+      if (!LINKING.has(lw(tokens[k])) && !UP.has(lw(tokens[k])) && !DOWN.has(lw(tokens[k]))) return sentHigher(block, ctx, k, first, i, v.dir, size, found);
       subjectEnd = k - 1;
     } else {
       // "with the CSI 300 down 1.2%": a name right before the adverb and a size after it.
@@ -335,7 +335,9 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
   if (subject.kind === 'group' && !size.mag) return undefined;
   // Unsized, a name is a company only if something else says so ("Bezos's firms" is not a price move).
   if (subject.kind === 'company' && !size.mag && subject.company !== undefined && !isCompanyish(block.names[subject.company])) return undefined;
-  if (subject.kind === 'company' && !size.mag && !subject.hasShares && !['closed', 'ended', 'finished', 'traded', 'opened'].includes(lw(tokens[subjectEnd + 1])) && !block.isTitle) return undefined;
+  // "which has more than doubled this year": the verb itself says how much.
+  const multiple = l === 'doubled' || l === 'tripled' || l === 'halved';
+  if (subject.kind === 'company' && !size.mag && !subject.hasShares && !multiple && !['closed', 'ended', 'finished', 'traded', 'opened'].includes(lw(tokens[subjectEnd + 1])) && !block.isTitle) return undefined;
   const sentence = si(block, i);
   const moves = [make(block, subject, v.dir, size, sentence, subject.start)];
   // "Alibaba and JD.com jumped more than 5% each": every company of the list moved.
@@ -355,6 +357,26 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
     });
   }
   return moves;
+}
+
+/** "..., sending its shares 9.3% higher", "pushing the index 2% lower": the object of the verb moved. */
+const SEND = new Set(['sending', 'sent', 'sends', 'send', 'pushing', 'pushed', 'pushes', 'driving', 'drove', 'drives', 'taking', 'took', 'knocking', 'knocked', 'leaving', 'left']);
+function sentHigher(block: BlockAnalysis, ctx: DocContext, k: number, first: number, i: number, dir: Direction, size: Size, found: MoveCandidate[]): MoveCandidate[] | undefined {
+  const { tokens } = block;
+  let q = k;
+  while (q > first && q > k - 6 && !SEND.has(lw(tokens[q]))) q--;
+  if (!SEND.has(lw(tokens[q])) || q === k || hedged(tokens, q, first)) return undefined;
+  const head = lw(tokens[q + 1]);
+  let sub: Subject | undefined;
+  if ((head === 'its' || head === 'their') && ['shares', 'stock', 'share'].includes(lw(tokens[k]))) {
+    sub = firstSubjectOfSentence(block, first, q);
+    if (sub?.kind !== 'company') return undefined;
+    sub.hasShares = true;
+  } else {
+    sub = subjectEndingAt(block, ctx, k, q + 1, found);
+  }
+  if (!sub) return undefined;
+  return [make(block, sub, dir, size, si(block, i), Math.min(sub.start, tokens[q].start))];
 }
 
 function si(block: BlockAnalysis, i: number): number {
@@ -560,7 +582,7 @@ function scanLeft(block: BlockAnalysis, ctx: DocContext, k: number, first: numbe
 
 function isMarketWord(t: Token): boolean {
   const l = t.lower;
-  return COMMODITIES.has(l) || CURRENCIES.has(l) || MARKET_NOUNS.has(l) || GROUP_NOUNS.has(l);
+  return COMMODITIES.has(l) || CURRENCIES.has(l) || MARKET_NOUNS.has(l) || GROUP_NOUNS.has(l) || l === 'sub-index' || l === 'sub-indices';
 }
 
 /** Builds the market phrase that ends at token k, leftwards, and says what it is. */
@@ -604,7 +626,7 @@ function npFrom(block: BlockAnalysis, k: number, name: NameSpan | undefined, fal
   const end = name ? name.end : tokens[k].end;
   const text = block.text.slice(start, end);
   let kind: SubjectKind = fallback;
-  if (name?.kind === 'index' || words.some((w) => w === 'index' || w === 'indices' || w === 'composite' || w === 'average')) kind = 'index';
+  if (name?.kind === 'index' || words.some((w) => w === 'index' || w === 'indices' || w === 'sub-index' || w === 'composite' || w === 'average')) kind = 'index';
   else if (words.some((w) => w === 'yield' || w === 'yields' || w === 'rate' || w === 'rates' || w === 'note' || w === 'gilt' || w === 'bund' || w === 'treasury')) kind = 'rate';
   else if (words.some((w) => COMMODITIES.has(w))) kind = 'commodity';
   else if (words.some((w) => CURRENCIES.has(w))) kind = 'currency';
