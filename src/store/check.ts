@@ -72,6 +72,16 @@ export function arr<T>(v: unknown, path: string, item: (v: unknown, path: string
   return v.map((x, i) => item(x, `${path}[${i}]`));
 }
 
+/**
+ * A list that comes from page text (a summary's companies, figures...): a long
+ * data page or live blog may really have more entries than we keep, so the
+ * list is cut to `max` rather than refused (refusing would lose the whole page).
+ */
+export function clippedArr<T>(v: unknown, path: string, item: (v: unknown, path: string) => T, max: number = LIMITS.list): T[] {
+  if (!Array.isArray(v)) throw new InvalidData(path, 'expected a list');
+  return v.slice(0, max).map((x, i) => item(x, `${path}[${i}]`));
+}
+
 /** An ISO date or date-time, returned as given. */
 export function isoTime(v: unknown, path: string): string {
   const s = str(v, path, 40);
@@ -149,11 +159,11 @@ export function summary(v: unknown, path: string): PageSummary {
   const o = obj(v, path);
   return {
     title: pageText(o.title ?? '', `${path}.title`),
-    companies: arr(o.companies ?? [], `${path}.companies`, company),
-    people: arr(o.people ?? [], `${path}.people`, person),
-    figures: arr(o.figures ?? [], `${path}.figures`, figure),
-    moves: arr(o.moves ?? [], `${path}.moves`, move),
-    keySentences: arr(o.keySentences ?? [], `${path}.keySentences`, pageText),
+    companies: clippedArr(o.companies ?? [], `${path}.companies`, company),
+    people: clippedArr(o.people ?? [], `${path}.people`, person),
+    figures: clippedArr(o.figures ?? [], `${path}.figures`, figure),
+    moves: clippedArr(o.moves ?? [], `${path}.moves`, move),
+    keySentences: clippedArr(o.keySentences ?? [], `${path}.keySentences`, pageText),
     words: num(o.words ?? 0, `${path}.words`, 0),
   };
 }
