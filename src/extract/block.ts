@@ -48,6 +48,8 @@ export interface BlockAnalysis {
   nameAt: number[];
   people: PersonCandidate[];
   moves: MoveCandidate[];
+  /** Acronyms the block defines for lower-case terms ("high-bandwidth memory (HBM)"): not company names on this page. */
+  terms: string[];
   /** Title written in Title Case: capitals say nothing about names there. */
   titleCase: boolean;
   /** Byline, credits and "Reporting by" lines: not article text. */
@@ -102,12 +104,34 @@ export function analyseBlock(text: string, ctx: DocContext, isTitle = false): Bl
   const nameAt = minusOnes(tokens.length);
   markSpans(tokens, names, nameAt);
 
-  const block: BlockAnalysis = { text, tokens, sentences, sentOf, figures, figAt, names, nameAt, people: [], moves: [], titleCase, skip, isTitle };
+  const block: BlockAnalysis = { text, tokens, sentences, sentOf, figures, figAt, names, nameAt, people: [], moves: [], terms: [], titleCase, skip, isTitle };
   if (skip) return block;
+  block.terms = definedTerms(tokens);
   findCompanyCues(block);
   block.people = findPeople(block);
   if (!titleCase) block.moves = findMoves(block, ctx);
   return block;
+}
+
+/** "high-bandwidth memory (HBM)", "exchange-traded funds (ETFs)": an acronym spelled by the lower-case words before it. */
+function definedTerms(tokens: Token[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    if (tokens[i].text !== '(' || tokens[i + 2].text !== ')') continue;
+    const a = tokens[i + 1];
+    if (!a.word || a.text.length < 2 || a.text.length > 7 || !a.cap) continue;
+    const letters = a.text.replace(/s$/, '').toLowerCase();
+    if (!/^[a-z]+$/.test(letters) || a.text.replace(/s$/, '') !== a.text.replace(/s$/, '').toUpperCase()) continue;
+    let initials = '';
+    for (let k = i - 1; k >= 0 && k >= i - 8 && initials.length < letters.length; k--) {
+      const t = tokens[k];
+      if (!t.word || t.cap || t.num) break;
+      const parts = t.lower.split('-');
+      for (let p = parts.length - 1; p >= 0; p--) if (parts[p]) initials = parts[p][0] + initials;
+    }
+    if (initials === letters) out.push(a.text);
+  }
+  return out;
 }
 
 /** Every name span has the same shape (all fields present), so the code reading them stays monomorphic. */

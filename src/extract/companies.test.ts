@@ -50,6 +50,12 @@ describe('companies from context', () => {
     expect(got).toEqual(['Corvane Group']);
   });
 
+  it('does not take an acronym the page defines for a lower-case term for a company', () => {
+    // "ETF" and "EV" would otherwise be read as short names; "HBM" is also a listed company's short name.
+    const got = names('Demand for high-bandwidth memory (HBM) lifted Corvane Group.\nCorvane Group said HBM sales doubled, while chipmaker Tessaly said its HBM output rose.');
+    expect(got).toEqual(['Corvane Group', 'Tessaly']);
+  });
+
   it('links short forms to the full name on the page', () => {
     const text = 'Vantor Semiconductor Manufacturing Co (VSMC) reported results.\nVantor said demand was strong and VSMC shares rose 2%.';
     const c = find(text, 'VSMC');

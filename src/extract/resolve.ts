@@ -53,6 +53,8 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
   const personAt = blocks.map(() => new Map<number, PersonEntity>());
   const confirmedAmbiguous = new Set<string>();
   const titleOnlyLinks = (b: number) => b === 0 && blocks[0].titleCase;
+  const terms = new Set<string>();
+  for (const block of blocks) for (const t of block.terms) terms.add(t);
 
   const entityFor = (n: NameSpan): CompanyEntity => {
     const key = keyOf(n);
@@ -119,7 +121,7 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
   blocks.forEach((block, b) => {
     if (titleOnlyLinks(b)) return;
     block.names.forEach((n, j) => {
-      if (n.kind !== 'other' || n.person || isSurname(n)) return;
+      if (n.kind !== 'other' || n.person || isSurname(n) || terms.has(n.text)) return;
       const strong = [...n.cues].some((c) => STRONG_CUES.has(c));
       if (n.dict && !n.dict.ambiguous && !shortAcronym(n)) accept(b, j, n);
       else if (n.dict) {
@@ -191,7 +193,7 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
         personAt[b].set(j, surnames.get(words[0])!);
         return;
       }
-      if (n.person) return;
+      if (n.person || terms.has(n.text)) return;
       const e = linkCompany(n);
       if (e) { companyAt[b].set(j, e); if (n.acronym) e.acronyms.add(n.acronym); return; }
       if (titleOnlyLinks(b)) return;
