@@ -3,7 +3,7 @@
 // block, and what kind of non-company thing a chunk plainly is (index,
 // place, institution, date). Companies and people are decided from these.
 import {
-  COMMODITIES, COMMON_WORDS, GROUP_NOUNS, CURRENCIES, FIRST_NAMES, HONORIFICS, NATIONALITIES, ROLE_WORDS, DAYS, INDEX_HEADS, INDEX_NAMES, MONTHS, NAME_PARTICLES, NON_COMPANY_ACRONYMS, NON_COMPANY_HEADS,
+  BUSINESS_NOUNS, COMMODITIES, COMMON_WORDS, GROUP_NOUNS, CURRENCIES, FIRST_NAMES, HONORIFICS, NATIONALITIES, ROLE_WORDS, DAYS, INDEX_HEADS, INDEX_NAMES, MONTHS, NAME_PARTICLES, NON_COMPANY_ACRONYMS, NON_COMPANY_HEADS,
   NON_COMPANY_NAMES, PLACES,
 } from './lexicon.ts';
 import type { Token } from './tokens.ts';
@@ -18,6 +18,9 @@ export interface Chunk {
   /** First token starts its sentence (capitalised for that reason alone, perhaps). */
   initial: boolean;
 }
+
+/** Business nouns that also open real names ("Bank Mandiri", "Group Lotus", "Company Shop"). */
+const NAME_HEADS = new Set(['bank', 'group', 'company', 'companies', 'holding', 'parent', 'capital', 'trust']);
 
 /** Words allowed between two capitalised words inside one name. */
 const CONNECTORS = new Set(['of', '&', 'de', 'du', 'des', 'van', 'von', 'der', 'den', 'bin', 'bint', 'ibn', 'al', 'la', 'le', 'da', 'di', 'del', 'della', 'y']);
@@ -64,7 +67,9 @@ export function findChunks(text: string, tokens: Token[], firstOfSentence: boole
     // Drop a sentence-initial common word ("Shares", "The", "Investors").
     let initial = firstOfSentence[s] || (s > 0 && !tokens[s - 1].word && firstOfSentence[s - 1]);
     // "Miners' shares", "Banks rallied": a plural market noun opening a sentence is no name.
-    while (s < e && initial && (COMMON_WORDS.has(tokens[s].lower) || seenLower.has(tokens[s].lower) || (GROUP_NOUNS.has(tokens[s].lower) && tokens[s].lower.endsWith('s')))) {
+    // "Brokerage Motilal Oswal cut...": a kind of business opening the sentence describes the name after it.
+    while (s < e && initial && (COMMON_WORDS.has(tokens[s].lower) || seenLower.has(tokens[s].lower) || (GROUP_NOUNS.has(tokens[s].lower) && tokens[s].lower.endsWith('s')) ||
+      (BUSINESS_NOUNS.has(tokens[s].lower) && !NAME_HEADS.has(tokens[s].lower) && e - s > 1 && !tokens[s].poss))) {
       s++;
       initial = false;
     }

@@ -56,6 +56,12 @@ describe('companies from context', () => {
     expect(got).toEqual(['Corvane Group', 'Tessaly']);
   });
 
+  it('reads a kind of business opening a sentence as the description of the name after it', () => {
+    expect(names('Brokerage Tamsin Varga cut its rating on the stock.')).toEqual(['Tamsin Varga']);
+    // Words that also open names stay in them.
+    expect(names('Group Vellacourt Holdings said it would appeal.')).toEqual(['Group Vellacourt Holdings']);
+  });
+
   it('links short forms to the full name on the page', () => {
     const text = 'Vantor Semiconductor Manufacturing Co (VSMC) reported results.\nVantor said demand was strong and VSMC shares rose 2%.';
     const c = find(text, 'VSMC');
