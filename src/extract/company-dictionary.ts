@@ -29,6 +29,7 @@ interface Index {
   lines: string[];                          // one company per line, parsed on first use
   parsed: (ParsedLine | undefined)[];
   root: Map<string, TrieNode>;              // first word of every name and alias -> node
+  lowerRoots: Set<string>;                  // the few first words that start with a lower-case letter ("eBay")
   byKey?: Map<string, CompanyInfo>;         // lookup key -> company, built on the first lookupCompany()
   byTicker?: Map<string, CompanyInfo[]>;    // built on the first lookupTicker()
 }
@@ -148,7 +149,13 @@ function build(): Index {
       from = end + 1;
     }
   }
-  return { lines, parsed: new Array(lines.length), root };
+  // Most words of a text are lower-case and start no name: a small set answers for them without probing the big map.
+  const lowerRoots = new Set<string>();
+  for (const key of root.keys()) {
+    const c = key.charCodeAt(0);
+    if (c >= 97 && c <= 122) lowerRoots.add(key);
+  }
+  return { lines, parsed: new Array(lines.length), root, lowerRoots };
 }
 
 /** The first word of s[from, to) as the trie keys it; ASCII names take the fast path. */
@@ -213,6 +220,8 @@ export function findDictionaryCompanies(text: string): DictionaryHit[] {
   let i = 0;
   while (i < toks.length) {
     let best: { last: number; end: number; entry: Entry } | undefined;
+    const c0 = toks[i].key.charCodeAt(0);
+    if (c0 >= 97 && c0 <= 122 && !idx.lowerRoots.has(toks[i].key) && !possessive(toks[i].key)) { i++; continue; }
     let map: Map<string, TrieNode> | undefined = root;
     for (let j = i; map && j < toks.length; j++) {
       const t = toks[j];
