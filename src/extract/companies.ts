@@ -10,6 +10,12 @@ import type { Token } from './tokens.ts';
 /** Cues strong enough to make an unknown capitalised name a company on their own. */
 export const STRONG_CUES = new Set(['suffix', 'industry', 'ticker', 'shares-of', 'shares', 'descriptor', 'appositive', 'role-at', 'source', 'backed', 'deal', 'advised', 'owner-role', 'possessive', 'move', 'list']);
 
+/** Whether the two sets share a member (no array built). */
+export function hasAny(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
 /** Words after "X's" that belong to a business. */
 const OWNED = new Set(['shares', 'stock', 'share', 'chief', 'ceo', 'cfo', 'chairman', 'chairwoman', 'president', 'founder', 'co-founder', 'board', 'headquarters', 'revenue', 'revenues', 'profit', 'profits', 'sales', 'earnings', 'results', 'stores', 'products', 'software', 'customers', 'subscribers', 'shareholders', 'investors', 'stake', 'market', 'cloud', 'business', 'unit', 'division', 'offer', 'bid', 'takeover', 'acquisition', 'valuation', 'finance', 'head', 'management', 'executives', 'brand', 'factory', 'factories', 'plants', 'chips', 'models', 'app', 'platform', 'capital', 'dividend', 'buyback', 'guidance', 'outlook', 'operating', 'net', 'quarterly', 'annual', 'full-year', 'first-quarter', 'second-quarter', 'third-quarter', 'fourth-quarter']);
 /** "X CEO Jane Doe", "X co-founder Jack Ma". */
@@ -150,7 +156,7 @@ function markLists(block: BlockAnalysis) {
     }
     if (group.length > 1) {
       const members = group.map((g) => names[g]);
-      const strong = members.some((m) => m.kind === 'other' && ((m.dict && !m.dict.ambiguous) || [...m.cues].some((c) => STRONG_CUES.has(c))));
+      const strong = members.some((m) => m.kind === 'other' && ((m.dict && !m.dict.ambiguous) || hasAny(m.cues, STRONG_CUES)));
       if (strong) {
         for (const m of members) {
           if (m.kind !== 'other' || FIRST_NAMES.has(tokens[m.s].lower)) continue;

@@ -260,6 +260,17 @@ export function findDictionaryCompanies(text: string): DictionaryHit[] {
 
 /** Case-insensitive, suffix-insensitive: "alibaba group holding ltd", "ALIBABA" and "Alibaba" all work. */
 export function lookupCompany(nameOrAlias: string): CompanyInfo | undefined {
+  // The resolver asks about every capitalised name of every page: remember recent answers.
+  const cached = lookupCache.get(nameOrAlias);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = lookupUncached(nameOrAlias);
+  if (lookupCache.size >= 5000) lookupCache.clear();
+  lookupCache.set(nameOrAlias, found ?? null);
+  return found;
+}
+const lookupCache = new Map<string, CompanyInfo | null>();
+
+function lookupUncached(nameOrAlias: string): CompanyInfo | undefined {
   const key = lookupKey(nameOrAlias, 0);
   if (!key) return undefined;
   const idx = getIndex();

@@ -5,7 +5,7 @@
 // Runs over the collected name spans only, never the text again.
 import type { BlockAnalysis, NameSpan } from './block.ts';
 import { lookupCompany } from './company-dictionary.ts';
-import { STRONG_CUES } from './companies.ts';
+import { hasAny, STRONG_CUES } from './companies.ts';
 import { COMMON_WORDS, FIRST_NAMES, NATIONALITIES, PLACES } from './lexicon.ts';
 import { initials, nameKey, nameWords } from './normalise.ts';
 
@@ -115,14 +115,14 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
       if (full && full !== p) map.set(j, full);
     }
   }
-  const isSurname = (n: NameSpan) => n.e - n.s === 1 && surnames.has(n.text.toLowerCase()) && ![...n.cues].some((c) => COMPANY_OVER_SURNAME.has(c));
+  const isSurname = (n: NameSpan) => n.e - n.s === 1 && surnames.has(n.text.toLowerCase()) && !hasAny(n.cues, COMPANY_OVER_SURNAME);
 
   // 2. Names with company evidence of their own.
   blocks.forEach((block, b) => {
     if (titleOnlyLinks(b)) return;
     block.names.forEach((n, j) => {
       if (n.kind !== 'other' || n.person || isSurname(n) || terms.has(n.text)) return;
-      const strong = [...n.cues].some((c) => STRONG_CUES.has(c));
+      const strong = hasAny(n.cues, STRONG_CUES);
       if (n.dict && !n.dict.ambiguous && !shortAcronym(n)) accept(b, j, n);
       else if (n.dict) {
         if (strong || n.cues.has('said')) { accept(b, j, n); confirmedAmbiguous.add(n.dict.company.name); }
