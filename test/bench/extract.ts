@@ -2,7 +2,9 @@
 // words on the corpus texts (../shared/corpus, HTML through the same body
 // detection as the CLI), side by side in the same run with the `compromise`
 // NLP library doing .organizations() .people() .money() .percentages() on
-// the same texts. Warm-up, then several rounds; the median round counts.
+// the same texts. Warm-up, then several rounds (a full GC before each timed
+// run); the median round counts, in wall time and in the process's CPU time
+// (on a shared, overloaded box wall time mostly measures waiting for a core).
 // Also the heap a scanned document keeps (all corpus documents held at once).
 //
 //   npx tsx test/bench/extract.ts [--rounds N]     (also run by `npm run bench`)
