@@ -62,6 +62,12 @@ describe('companies from context', () => {
     expect(names('Group Vellacourt Holdings said it would appeal.')).toEqual(['Group Vellacourt Holdings']);
   });
 
+  it('carries company context across a list with a relative clause inside it', () => {
+    expect(names('Funds heavy in stocks such as Kelvara, which has tripled this year, and Apple may trim them.')).toEqual(['Kelvara', 'Apple']);
+    // Without the context an everyday dictionary name stays a word.
+    expect(names('An Apple a day, the old saying goes.')).toEqual([]);
+  });
+
   it('links short forms to the full name on the page', () => {
     const text = 'Vantor Semiconductor Manufacturing Co (VSMC) reported results.\nVantor said demand was strong and VSMC shares rose 2%.';
     const c = find(text, 'VSMC');

@@ -94,7 +94,7 @@ export function findCompanyCues(block: BlockAnalysis) {
 function isBusinessPlural(word: string): boolean {
   if (word.length < 4 || !word.endsWith('s')) return false;
   const one = word.endsWith('ies') ? word.slice(0, -3) + 'y' : word.slice(0, -1);
-  return BUSINESS_NOUNS.has(one) || /(?:maker|retailer|lender|insurer|bank|brand|firm|supplier|manufacturer)$/.test(one);
+  return BUSINESS_NOUNS.has(one) || /(?:maker|retailer|lender|insurer|bank|brand|firm|supplier|manufacturer|stock|megacap|cap)$/.test(one);
 }
 
 /** ", the British clothing retailer," -> is the head noun of the appositive a business noun? */
@@ -148,6 +148,12 @@ function markLists(block: BlockAnalysis) {
     while (j + 1 < names.length) {
       let k = names[j].e;
       if (tokens[k]?.text === '(') { while (k < tokens.length && tokens[k].text !== ')' && k < names[j].e + 8) k++; k++; }
+      // "Nvidia, which has doubled this year, and Apple": a relative clause inside the list.
+      if (tokens[k]?.text === ',' && ['which', 'who', 'whose'].includes(w(tokens[k + 1]))) {
+        let q = k + 2;
+        while (q < names[j + 1].s && q < k + 16 && tokens[q].text !== ',') q++;
+        if (q < names[j + 1].s && tokens[q].text === ',') k = q;
+      }
       const between = listGlue(tokens, k, names[j + 1].s);
       // "Ceres Robotics, Palo Alto, California": a city, then its state, is an address, not a list.
       const after = names[j + 2];
