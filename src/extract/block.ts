@@ -14,13 +14,7 @@ import { splitSentences, type SentenceSpan } from './sentences.ts';
 import { tokenize, type Token } from './tokens.ts';
 
 /** A capitalised name in the block: a dictionary hit or a chunk of capitalised words. */
-export interface NameSpan {
-  s: number;
-  e: number;
-  start: number;
-  end: number;
-  text: string;
-  initial: boolean;
+export interface NameSpan extends Chunk {
   kind: ChunkKind;
   dict?: DictionaryHit;
   /** Company evidence found around this span ("shares-of", "suffix", "ticker", "said"...). */
