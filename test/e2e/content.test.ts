@@ -29,6 +29,9 @@ const busyTicker = staticDemo.replace('</body>', `<script>
   setInterval(() => { document.getElementById('ticker-clock').textContent = 'HSI ' + (20000 + (n++ % 500)) + ' pts, ' + 'Tencent ' + (300 + (n % 7)) + ' HKD, Alibaba ' + (80 + (n % 5)) + ' HKD'; }, 50);
 </script></body>`);
 
+/** The demo with a standfirst that names a company the body never names. */
+const standfirstDemo = staticDemo.replace(/<p class="standfirst">[^<]*<\/p>/, '<p class="standfirst">Naspers unit Prosus rose 2.4 percent in Amsterdam as investors piled back into Chinese technology stocks.</p>');
+
 const hasText = (list: { text: string }[] | null, needle: string) => !!list?.some((r) => r.text.includes(needle));
 
 let server: Served;
@@ -38,6 +41,7 @@ beforeAll(async () => {
   server.routes.set('/static.html', staticDemo);
   server.routes.set('/listing.html', listing);
   server.routes.set('/busy.html', busyTicker);
+  server.routes.set('/standfirst.html', standfirstDemo);
   // A strict Content-Security-Policy: no inline styles or scripts from the page's point of view.
   server.routes.set('/csp.html', { body: staticDemo.replace(/<style>[\s\S]*?<\/style>/, ''), headers: { 'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'" } });
 });
@@ -74,6 +78,16 @@ describe.each<Engine>(['chromium', 'firefox'])('content script in %s', (engine) 
     expect(all.filter((r) => r.boiler)).toEqual([]);
     expect(hasText(h.company, 'Meta')).toBe(false);
     expect(hasText(h.person, 'Elon Musk')).toBe(false);
+  });
+
+  it('reads the standfirst as article text, as the CLI does', async () => {
+    expect(standfirstDemo).toContain('Prosus');
+    await d.goto(url('/standfirst.html'));
+    await waitHighlighted();
+    await waitFor(async () => (await d.eval<number>(`performance.getEntriesByName('newsmark:settled').length`)) > 0);
+    const h = await highlights();
+    expect(hasText(h.company, 'Prosus')).toBe(true);
+    expect(hasText(h.figure, '2.4 percent')).toBe(true);
   });
 
   it('leaves the page\'s DOM byte for byte as it was, apart from the card host', async () => {
