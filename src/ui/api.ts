@@ -19,6 +19,11 @@ export interface Api {
 }
 
 /** Unwrap a Reply; content scripts may also answer with a bare value. */
+/** What to show the reader for a failed call: `call` throws Error(reply.error), browsers may reject with anything. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String((e as { message?: unknown } | null)?.message ?? e);
+}
+
 export function unwrap<R>(reply: unknown, type: string): R {
   if (reply === undefined) throw new Error(`No answer to ${type}`);
   if (reply && typeof reply === 'object' && 'ok' in reply && typeof (reply as Reply<R>).ok === 'boolean') {

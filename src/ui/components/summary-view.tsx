@@ -14,6 +14,11 @@ export interface SummaryViewProps {
   onItem?: (category: Category, name: string) => void;
 }
 
+/** How often the page names an entity, with its spoken form for screen readers. */
+function MentionCount({ n }: { n: number }) {
+  return <span class="count" title={t('mentions', n)} aria-label={t('mentions', n)}>{n}</span>;
+}
+
 export function SummaryView({ summary, limit = Infinity, onItem }: SummaryViewProps) {
   const empty =
     !summary.companies.length && !summary.moves.length && !summary.figures.length && !summary.people.length;
@@ -25,9 +30,7 @@ export function SummaryView({ summary, limit = Infinity, onItem }: SummaryViewPr
           <Item category="company" name={c.name} onItem={onItem}>
             <span class="name">{c.name}</span>
             {c.ticker && <span class="ticker">{c.ticker}</span>}
-            <span class="count" title={t('mentions', c.mentions)} aria-label={t('mentions', c.mentions)}>
-              {c.mentions}
-            </span>
+            <MentionCount n={c.mentions} />
           </Item>
         ))}
       </Section>
@@ -53,9 +56,7 @@ export function SummaryView({ summary, limit = Infinity, onItem }: SummaryViewPr
           <Item category="person" name={p.name} onItem={onItem}>
             <span class="name">{p.name}</span>
             {p.role && <span class="muted small">{p.role}</span>}
-            <span class="count" title={t('mentions', p.mentions)} aria-label={t('mentions', p.mentions)}>
-              {p.mentions}
-            </span>
+            <MentionCount n={p.mentions} />
           </Item>
         ))}
       </Section>

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Category } from '../../extract/types.ts';
 import type { ExportFormat, SaveMode, Settings } from '../../messages.ts';
-import type { Api } from '../api.ts';
+import { errorText, type Api } from '../api.ts';
 import { CATEGORIES, COLOR_PRESETS, colorOf, colorVars } from '../components/category-colors.ts';
 import { downloadText } from '../components/download.ts';
 import { t } from '../i18n.ts';
@@ -19,7 +19,7 @@ export function Options({ api, download = downloadText }: { api: Api; download?:
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   useEffect(() => {
-    api.call('settings/get', {}).then(setSettings, (e) => setError(String(e?.message ?? e)));
+    api.call('settings/get', {}).then(setSettings, (e) => setError(errorText(e)));
   }, [api]);
 
   const run = async (fn: () => Promise<string>) => {
@@ -28,7 +28,7 @@ export function Options({ api, download = downloadText }: { api: Api; download?:
     try {
       setStatus(await fn());
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   const change = (patch: Partial<Settings>) =>

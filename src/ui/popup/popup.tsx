@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Category, PageSummary } from '../../extract/types.ts';
 import type { PageInfo, SavedPage, Settings, Status } from '../../messages.ts';
-import type { Api } from '../api.ts';
+import { errorText, type Api } from '../api.ts';
 import { CATEGORIES, colorVars } from '../components/category-colors.ts';
 import { Skeleton } from '../components/skeleton.tsx';
 import { SummaryView } from '../components/summary-view.tsx';
@@ -82,7 +82,7 @@ export function Popup({ api }: { api: Api }) {
     try {
       await fn();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -129,7 +129,7 @@ export function Popup({ api }: { api: Api }) {
   const openPanel = () => {
     if (s.tabId === undefined) return;
     // No await before this call: the browser opens panels only inside the click's user gesture.
-    api.openSidePanel(s.tabId).then(() => window.close(), (e) => setError(String(e?.message ?? e)));
+    api.openSidePanel(s.tabId).then(() => window.close(), (e) => setError(errorText(e)));
   };
   const clearError = () => act(async () => {
     await api.call('status/clear-error', {});

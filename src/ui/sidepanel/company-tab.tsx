@@ -3,7 +3,7 @@
 // notes on them. Without a chosen company it lists the companies to pick from.
 import { useEffect, useState } from 'preact/hooks';
 import type { CompanySummary, Requests } from '../../messages.ts';
-import type { Api } from '../api.ts';
+import { errorText, type Api } from '../api.ts';
 import { formatMagnitude, formatMoney } from '../components/format-magnitude.ts';
 import { MoveChart } from '../components/move-chart.tsx';
 import { NoteCard } from '../components/note-card.tsx';
@@ -22,10 +22,10 @@ export function CompanyTab({ api, name, version, onCompany }: { api: Api; name: 
   useEffect(() => {
     setError('');
     if (!name) {
-      api.call('library/companies', { limit: 200 }).then(setList, (e) => setError(String(e?.message ?? e)));
+      api.call('library/companies', { limit: 200 }).then(setList, (e) => setError(errorText(e)));
     } else {
       setDossier(null);
-      api.call('library/company', { name }).then(setDossier, (e) => setError(String(e?.message ?? e)));
+      api.call('library/company', { name }).then(setDossier, (e) => setError(errorText(e)));
     }
   }, [api, name, version, reload]);
 

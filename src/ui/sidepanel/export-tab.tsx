@@ -3,7 +3,7 @@
 // import of a JSON backup with the background's message shown as is.
 import { useState } from 'preact/hooks';
 import type { ExportFormat } from '../../messages.ts';
-import type { Api } from '../api.ts';
+import { errorText, type Api } from '../api.ts';
 import { downloadText } from '../components/download.ts';
 import { t } from '../i18n.ts';
 
@@ -20,7 +20,7 @@ export function ExportTab({ api, selected, download = downloadText }: { api: Api
     try {
       setMessage(await fn());
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@
 // by company, site and read date. Checked pages form the export selection.
 import { useEffect, useState } from 'preact/hooks';
 import type { CompanySummary, LibraryQuery, SavedPage } from '../../messages.ts';
-import type { Api } from '../api.ts';
+import { errorText, type Api } from '../api.ts';
 import { PageCard } from '../components/page-card.tsx';
 import { t } from '../i18n.ts';
 
@@ -40,7 +40,7 @@ export function LibraryTab({ api, version, selected, onSelect, onCompany, deboun
           setPages(res);
           setError('');
         },
-        (e) => setError(String(e?.message ?? e)),
+        (e) => setError(errorText(e)),
       );
     }, query.text ? debounceMs : 0);
     return () => clearTimeout(timer);
@@ -88,7 +88,7 @@ export function LibraryTab({ api, version, selected, onSelect, onCompany, deboun
                   onSelect={(on) => onSelect(p.id, on)}
                   onCompany={onCompany}
                   onForget={async () => {
-                    await api.call('page/forget', { canonicalUrl: p.canonicalUrl }).catch((e) => setError(String(e?.message ?? e)));
+                    await api.call('page/forget', { canonicalUrl: p.canonicalUrl }).catch((e) => setError(errorText(e)));
                     onSelect(p.id, false);
                     setReload((n) => n + 1);
                   }}

@@ -3,7 +3,7 @@
 // never dropped. A draft made from a selection opens straight in the editor.
 import { useEffect, useState } from 'preact/hooks';
 import type { Note, SavedPage } from '../../messages.ts';
-import type { Api } from '../api.ts';
+import { errorText, type Api } from '../api.ts';
 import { NoteCard } from '../components/note-card.tsx';
 import { t } from '../i18n.ts';
 
@@ -16,7 +16,7 @@ export function NotesTab({ api, version, editId, onEditId }: { api: Api; version
   useEffect(() => {
     api.call('note/list', {}).then(
       (list) => setNotes([...list].sort((a, b) => b.updated.localeCompare(a.updated))),
-      (e) => setError(String(e?.message ?? e)),
+      (e) => setError(errorText(e)),
     );
     api.call('library/list', { limit: 1000 }).then((pages: SavedPage[]) => setTitles(new Map(pages.map((p) => [p.canonicalUrl, p.title]))), () => {});
   }, [api, version, reload]);
@@ -27,7 +27,7 @@ export function NotesTab({ api, version, editId, onEditId }: { api: Api; version
       await fn();
       setReload((n) => n + 1);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

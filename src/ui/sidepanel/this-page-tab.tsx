@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Category, PageSummary } from '../../extract/types.ts';
 import type { Note, PageInfo } from '../../messages.ts';
-import type { Api } from '../api.ts';
+import { errorText, type Api } from '../api.ts';
 import { NoteCard } from '../components/note-card.tsx';
 import { Skeleton } from '../components/skeleton.tsx';
 import { SummaryView } from '../components/summary-view.tsx';
@@ -61,7 +61,7 @@ export function ThisPageTab({ api, pollMs = 1500, onNote, version = 0 }: ThisPag
       const res = await api.callTab(state.tabId!, 'content/scan', {});
       setState((old) => ({ ...old, page: res.page, summary: res.summary }));
     } catch (e) {
-      setNotFound(e instanceof Error ? e.message : String(e));
+      setNotFound(errorText(e));
     }
   };
 
@@ -91,7 +91,7 @@ export function ThisPageTab({ api, pollMs = 1500, onNote, version = 0 }: ThisPag
       await api.callTab(state.tabId!, 'content/notes-changed', { canonicalUrl: pageUrl }).catch(() => {});
       onNote?.(note);
     } catch (e) {
-      setNotFound(e instanceof Error ? e.message : String(e));
+      setNotFound(errorText(e));
     }
   };
   return (
@@ -114,7 +114,7 @@ export function ThisPageTab({ api, pollMs = 1500, onNote, version = 0 }: ThisPag
               onEdit={onNote ? () => onNote(n) : undefined}
               onSave={() => {}}
               onDelete={async () => {
-                await api.call('note/delete', { id: n.id }).catch((e) => setNotFound(String(e?.message ?? e)));
+                await api.call('note/delete', { id: n.id }).catch((e) => setNotFound(errorText(e)));
                 await api.callTab(state.tabId!, 'content/notes-changed', { canonicalUrl: n.pageUrl }).catch(() => {});
                 setNotesVersion((x) => x + 1);
               }}

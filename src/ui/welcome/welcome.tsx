@@ -4,6 +4,7 @@
 // the reader decline it); it also tells the reader when access is already there.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n.ts';
+import { errorText } from '../api.ts';
 
 type Origins = { origins: string[] };
 type Listener = (p: { origins?: string[] }) => void;
@@ -26,7 +27,7 @@ export function Welcome({ permissions, origins }: { permissions: PermissionsLike
     const check = () => {
       permissions.contains({ origins }).then(
         (ok) => setState(ok ? 'granted' : 'missing'),
-        (e) => setError(String(e?.message ?? e)),
+        (e) => setError(errorText(e)),
       );
     };
     check();
@@ -44,7 +45,7 @@ export function Welcome({ permissions, origins }: { permissions: PermissionsLike
     // No await before request(): the browser only asks inside the click's user gesture.
     permissions.request({ origins }).then(
       (ok) => setState(ok ? 'granted' : 'declined'),
-      (e) => setError(String(e?.message ?? e)),
+      (e) => setError(errorText(e)),
     );
   };
 
