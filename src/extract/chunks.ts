@@ -26,7 +26,15 @@ const NAME_HEADS = new Set(['bank', 'group', 'company', 'companies', 'holding', 
 const CONNECTORS = new Set(['of', '&', 'de', 'du', 'des', 'van', 'von', 'der', 'den', 'bin', 'bint', 'ibn', 'al', 'la', 'le', 'da', 'di', 'del', 'della', 'y']);
 
 /** Lower-case words in names of institutions only ("Bank of England", "Department for Education"). */
-const isCapWord = (t: Token | undefined): t is Token => !!t && t.word && t.cap;
+/**
+ * Bounds on what can be a name, so hostile text (a 400-letter "word", a whole
+ * paragraph in Title Case) never becomes a company or person whose name the
+ * background refuses to store: the longest real name words are ~20 letters,
+ * the longest names ~8 words ("Industrial and Commercial Bank of China").
+ */
+const MAX_NAME_WORD = 40;
+const MAX_NAME_TOKENS = 12;
+const isCapWord = (t: Token | undefined): t is Token => !!t && t.word && t.cap && t.end - t.start <= MAX_NAME_WORD;
 
 /**
  * Finds chunks. `firstOfSentence[i]` tells whether token i opens a sentence;
@@ -43,7 +51,7 @@ export function findChunks(text: string, tokens: Token[], firstOfSentence: boole
     let s = i;
     let e = i + 1;
     let prev = t;
-    while (e < n && !prev.poss) {
+    while (e < n && !prev.poss && e - s < MAX_NAME_TOKENS) {
       const u = tokens[e];
       if (isCapWord(u) && u.start - prev.end <= 1) { prev = u; e++; continue; }
       // A number after an index head: "FTSE 100", "Nikkei 225", "Cac 40".

@@ -100,4 +100,11 @@ describe('companies from context', () => {
     const got = names('Gap fell 2% after the retailer cut its forecast.', 'Cyber Monday Sales Record as Target Rallies and Gap Slips');
     expect(got).toEqual(['Gap']);
   });
+
+  it('takes no absurdly long word or run of capitalised words as a name (hostile text)', () => {
+    const long = 'Supercalifragilistic'.repeat(20);
+    expect(names(`Alibaba ${long} ${long} said revenue rose.`)).toEqual(['Alibaba Group Holding']);
+    const titleCase = Array.from({ length: 80 }, (_, i) => `Word${String.fromCharCode(65 + (i % 26))}xx`).join(' ');
+    for (const name of names(`${titleCase} Inc said revenue rose.`)) expect(name.split(' ').length).toBeLessThanOrEqual(12);
+  });
 });
