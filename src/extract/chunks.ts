@@ -29,10 +29,11 @@ const CONNECTORS = new Set(['of', '&', 'de', 'du', 'des', 'van', 'von', 'der', '
 /**
  * Bounds on what can be a name, so hostile text (a 400-letter "word", a whole
  * paragraph in Title Case) never becomes a company or person whose name the
- * background refuses to store: the longest real name words are ~20 letters,
- * the longest names ~8 words ("Industrial and Commercial Bank of China").
+ * background refuses to store (it takes names up to 500 characters); real names
+ * are far inside these bounds (~8 words: "Industrial and Commercial Bank of China").
  */
-const MAX_NAME_WORD = 40;
+const MAX_NAME_WORD = 400;
+const MAX_NAME_CHARS = 480;
 const MAX_NAME_TOKENS = 12;
 const isCapWord = (t: Token | undefined): t is Token => !!t && t.word && t.cap && t.end - t.start <= MAX_NAME_WORD;
 
@@ -51,7 +52,7 @@ export function findChunks(text: string, tokens: Token[], firstOfSentence: boole
     let s = i;
     let e = i + 1;
     let prev = t;
-    while (e < n && !prev.poss && e - s < MAX_NAME_TOKENS) {
+    while (e < n && !prev.poss && e - s < MAX_NAME_TOKENS && tokens[e].end - t.start <= MAX_NAME_CHARS) {
       const u = tokens[e];
       if (isCapWord(u) && u.start - prev.end <= 1) { prev = u; e++; continue; }
       // A number after an index head: "FTSE 100", "Nikkei 225", "Cac 40".
