@@ -291,19 +291,42 @@ function lookupUncached(nameOrAlias: string): CompanyInfo | undefined {
   const key = lookupKey(nameOrAlias, 0);
   if (!key) return undefined;
   const idx = getIndex();
-  if (!idx.byKey) {
-    const byKey = new Map<string, CompanyInfo>();
-    // canonical names first, so an alias never hides another company's own name
-    const companies = idx.lines.map((_, n) => companyAt(idx, n));
-    for (const c of companies) {
-      const words = c.name.toLowerCase().split(' ');
-      const k = lookupKey(c.name, LEGAL_WORDS.test(words[words.length - 1].replace(/\.$/, '')) ? 0 : 1);
-      if (!byKey.has(k)) byKey.set(k, c);
-    }
-    for (const c of companies) for (const a of c.aliases) { const k = lookupKey(a); if (k && !byKey.has(k)) byKey.set(k, c); }
-    idx.byKey = byKey;
+  const byKey = idx.byKey ?? drain(byKeySteps(idx));
+  return byKey.get(key) ?? byKey.get(lookupKey(nameOrAlias, 1)) ?? byKey.get(lookupKey(nameOrAlias, 2));
+}
+
+/** The lookup-by-name table: every company parsed and its names keyed (~100 ms of cold code, hence the steps). */
+function* byKeySteps(idx: Index): Generator<void, Map<string, CompanyInfo>> {
+  const byKey = new Map<string, CompanyInfo>();
+  // canonical names first, so an alias never hides another company's own name
+  for (let n = 0; n < idx.lines.length; n++) {
+    if (n % STEP_COMPANIES === STEP_COMPANIES - 1) yield;
+    const c = companyAt(idx, n);
+    const words = c.name.toLowerCase().split(' ');
+    const k = lookupKey(c.name, LEGAL_WORDS.test(words[words.length - 1].replace(/\.$/, '')) ? 0 : 1);
+    if (!byKey.has(k)) byKey.set(k, c);
   }
-  return idx.byKey.get(key) ?? idx.byKey.get(lookupKey(nameOrAlias, 1)) ?? idx.byKey.get(lookupKey(nameOrAlias, 2));
+  for (let n = 0; n < idx.lines.length; n++) {
+    if (n % STEP_COMPANIES === STEP_COMPANIES - 1) yield;
+    const c = companyAt(idx, n);
+    for (const a of c.aliases) { const k = lookupKey(a); if (k && !byKey.has(k)) byKey.set(k, c); }
+  }
+  return (idx.byKey ??= byKey);
+}
+const STEP_COMPANIES = 200;
+
+/**
+ * Builds the lookup-by-name and by-ticker tables in steps (a few ms each); the
+ * resolver needs them for names the trie did not match. A no-op once built.
+ */
+export function* lookupSteps(): Generator<void, void> {
+  yield* indexSteps();
+  const idx = getIndex();
+  if (!idx.byKey) yield* byKeySteps(idx);
+  if (!idx.byTicker) {
+    const built = yield* byTickerSteps(idx);
+    idx.byTicker ??= built;
+  }
 }
 
 // Exchange names as people write them -> the names used in the data.
@@ -326,21 +349,24 @@ export function lookupTicker(symbol: string, exchange?: string): CompanyInfo | u
   const want = ex ? normExchange(ex) : undefined;
   if (want === 'HKEX' && /^\d{1,3}$/.test(sym)) sym = sym.padStart(4, '0');
   const idx = getIndex();
-  if (!idx.byTicker) {
-    const byTicker = new Map<string, CompanyInfo[]>();
-    for (let n = 0; n < idx.lines.length; n++) {
-      for (const t of companyAt(idx, n).tickers) {
-        const k = t.symbol.toUpperCase();
-        const list = byTicker.get(k);
-        if (list) list.push(companyAt(idx, n)); else byTicker.set(k, [companyAt(idx, n)]);
-      }
-    }
-    idx.byTicker = byTicker;
-  }
+  idx.byTicker ??= drain(byTickerSteps(idx));
   const list = idx.byTicker.get(sym);
   if (!list) return undefined;
   if (!want) return list[0];
   return list.find((c) => c.tickers.some((t) => t.symbol.toUpperCase() === sym && t.exchange === want));
+}
+
+function* byTickerSteps(idx: Index): Generator<void, Map<string, CompanyInfo[]>> {
+  const byTicker = new Map<string, CompanyInfo[]>();
+  for (let n = 0; n < idx.lines.length; n++) {
+    if (n % STEP_COMPANIES === STEP_COMPANIES - 1) yield;
+    for (const t of companyAt(idx, n).tickers) {
+      const k = t.symbol.toUpperCase();
+      const list = byTicker.get(k);
+      if (list) list.push(companyAt(idx, n)); else byTicker.set(k, [companyAt(idx, n)]);
+    }
+  }
+  return byTicker;
 }
 
 export function dictionarySize(): number {
