@@ -7,11 +7,11 @@
 // that need the whole page (is this everyday word a company here, which full
 // name a surname points to, which moves are told twice) are made over the
 // collected candidates on the first mentions()/summary() call after a change,
-// and cached until the next addBlock().
+// or ahead of it in steps with advance(), and cached until the next addBlock().
 import { analyseBlock, type BlockAnalysis, type DocContext } from './block.ts';
 import { indexSteps } from './company-dictionary.ts';
-import { resolve, type Resolution } from './resolve.ts';
-import { blockMentions, buildSummary, placeMoves } from './summary.ts';
+import { resolveSteps, type Resolution } from './resolve.ts';
+import { blockMentions, placeMovesSteps, summarySteps, type PlacedMove } from './summary.ts';
 import type { Mention, PageSummary } from './types.ts';
 
 export type * from './types.ts';
@@ -25,14 +25,19 @@ export interface ScannedDocument {
   titleMentions(): Mention[];
   /** The page summary of everything added so far, title included. */
   summary(): PageSummary;
+  /**
+   * One step (about a millisecond on a long page) of the page-level pass that
+   * mentions() and summary() need after new blocks; true once it is done and
+   * they answer from cache. For callers that must not block: step until true.
+   */
+  advance(): boolean;
 }
 
 interface Cache {
   res: Resolution;
-  moves: ReturnType<typeof placeMoves>;
-  movesByBlock: Map<number, ReturnType<typeof placeMoves>>;
+  movesByBlock: Map<number, PlacedMove[]>;
   mentions: Map<number, Mention[]>;
-  summary?: PageSummary;
+  summary: PageSummary;
 }
 
 export function createDocument(options: { title?: string } = {}): ScannedDocument {
@@ -43,19 +48,32 @@ export function createDocument(options: { title?: string } = {}): ScannedDocumen
   ctx.lastCompany = undefined;
   let words = 0;
   let cache: Cache | undefined;
+  /** The page-level pass under way (advance()), dropped when a block is added. */
+  let pending: Generator<void, Cache> | undefined;
 
-  const current = (): Cache => {
-    if (!cache) {
-      const res = resolve(all);
-      const moves = placeMoves(all, res);
-      const movesByBlock = new Map<number, typeof moves>();
-      for (const m of moves) {
-        const list = movesByBlock.get(m.block);
-        if (list) list.push(m); else movesByBlock.set(m.block, [m]);
-      }
-      cache = { res, moves, movesByBlock, mentions: new Map() };
+  // The page-level pass: resolution, moves, summary; each yields every few dozen blocks.
+  function* pass(): Generator<void, Cache> {
+    const res = yield* resolveSteps(all);
+    const moves = yield* placeMovesSteps(all, res);
+    const summary = yield* summarySteps(title, all, res, moves, words);
+    const movesByBlock = new Map<number, PlacedMove[]>();
+    for (const m of moves) {
+      const list = movesByBlock.get(m.block);
+      if (list) list.push(m); else movesByBlock.set(m.block, [m]);
     }
-    return cache;
+    return { res, movesByBlock, mentions: new Map(), summary };
+  }
+  const step = (): boolean => {
+    if (cache) return true;
+    const r = (pending ??= pass()).next();
+    if (!r.done) return false;
+    cache = r.value;
+    pending = undefined;
+    return true;
+  };
+  const current = (): Cache => {
+    while (!step());
+    return cache!;
   };
   const mentionsOf = (i: number): Mention[] => {
     const c = current();
@@ -74,6 +92,7 @@ export function createDocument(options: { title?: string } = {}): ScannedDocumen
       all.push(block);
       if (!block.skip) for (const t of block.tokens) if (t.word) words++;
       cache = undefined;
+      pending = undefined;
       return all.length - 2;
     },
     mentions(block) {
@@ -81,11 +100,8 @@ export function createDocument(options: { title?: string } = {}): ScannedDocumen
       return mentionsOf(block + 1);
     },
     titleMentions: () => mentionsOf(0),
-    summary() {
-      const c = current();
-      c.summary ??= buildSummary(title, all, c.res, words);
-      return c.summary;
-    },
+    summary: () => current().summary,
+    advance: step,
   };
 }
 

@@ -4,7 +4,7 @@
 // them ("Alibaba" -> "Alibaba Group Holding", "TSMC", "Wu" -> "Eddie Wu").
 // Runs over the collected name spans only, never the text again.
 import type { BlockAnalysis, NameSpan } from './block.ts';
-import { lookupCompany } from './company-dictionary.ts';
+import { lookupCompany, lookupSteps } from './company-dictionary.ts';
 import { hasAny, STRONG_CUES } from './companies.ts';
 import { COMMON_WORDS, FIRST_NAMES, NATIONALITIES, PLACES } from './lexicon.ts';
 import { initials, nameKey, nameWords } from './normalise.ts';
@@ -44,8 +44,26 @@ const COMPANY_OVER_SURNAME = new Set(['shares', 'shares-of', 'ticker', 'suffix',
 
 const addForm = (m: Map<string, number>, f: string) => m.set(f, (m.get(f) ?? 0) + 1);
 
+/** Blocks per step of resolveSteps(): a step stays around a millisecond on a long page. */
+const STEP_BLOCKS = 32;
+const pause = (b: number) => b % STEP_BLOCKS === STEP_BLOCKS - 1;
+
 /** blocks[0] is the title. */
 export function resolve(blocks: BlockAnalysis[]): Resolution {
+  const steps = resolveSteps(blocks);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * resolve() in steps, for the content script's time slices: yields after every
+ * STEP_BLOCKS blocks of each pass. The blocks must not change until it is done.
+ */
+export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resolution> {
+  // Names the dictionary's trie did not match are looked up by name: build that table in steps too.
+  yield* lookupSteps();
   const companies: CompanyEntity[] = [];
   const byKey = new Map<string, CompanyEntity>();
   const byDict = new Map<string, CompanyEntity>();
@@ -88,9 +106,10 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
   const people: PersonEntity[] = [];
   const personByName = new Map<string, PersonEntity>();
   const surnames = new Map<string, PersonEntity>();
-  blocks.forEach((block, b) => {
-    if (titleOnlyLinks(b)) return;
-    for (const p of block.people) {
+  for (let b = 0; b < blocks.length; b++) {
+    if (pause(b)) yield;
+    if (titleOnlyLinks(b)) continue;
+    for (const p of blocks[b].people) {
       const key = nameKey(p.text);
       let e = personByName.get(key);
       if (!e && p.text.split(' ').length === 1) e = surnames.get(p.text.toLowerCase());
@@ -105,7 +124,7 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
       const surname = words[words.length - 1].toLowerCase();
       if (words.length > 1 || !surnames.has(surname)) surnames.set(surname, e);
     }
-  });
+  }
   // "Bloomberg" on a page about Michael Bloomberg is the man, unless the words around it say company.
   // "Ms. Rivera ... Anna Rivera": a surname-only person named in full elsewhere is that person.
   for (const map of personAt) {
@@ -118,9 +137,10 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
   const isSurname = (n: NameSpan) => n.e - n.s === 1 && surnames.has(n.text.toLowerCase()) && !hasAny(n.cues, COMPANY_OVER_SURNAME);
 
   // 2. Names with company evidence of their own.
-  blocks.forEach((block, b) => {
-    if (titleOnlyLinks(b)) return;
-    block.names.forEach((n, j) => {
+  for (let b = 0; b < blocks.length; b++) {
+    if (pause(b)) yield;
+    if (titleOnlyLinks(b)) continue;
+    blocks[b].names.forEach((n, j) => {
       if (n.kind !== 'other' || n.person || isSurname(n) || terms.has(n.text)) return;
       const strong = hasAny(n.cues, STRONG_CUES);
       if (n.dict && !n.dict.ambiguous && !shortAcronym(n)) accept(b, j, n);
@@ -128,7 +148,7 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
         if (strong || n.cues.has('said')) { accept(b, j, n); confirmedAmbiguous.add(n.dict.company.name); }
       } else if (strong) accept(b, j, n);
     });
-  });
+  }
 
   // 3. Short forms and repeats of known names.
   const firstWord = new Map<string, CompanyEntity | null>();
@@ -142,11 +162,14 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
       }
     }
   }
-  blocks.forEach((block) => block.names.forEach((n) => {
-    if (!n.acronym) return;
-    const e = byKey.get(keyOf(n));
-    if (e) acronymOf.set(n.acronym, e);
-  }));
+  for (let b = 0; b < blocks.length; b++) {
+    if (pause(b)) yield;
+    for (const n of blocks[b].names) {
+      if (!n.acronym) continue;
+      const e = byKey.get(keyOf(n));
+      if (e) acronymOf.set(n.acronym, e);
+    }
+  }
   // Initials of every multi-word name, for "TSMC", "ABF", "M&S" (null: more than one company has them).
   const byInitials = new Map<string, CompanyEntity | null>();
   for (const c of companies) {
@@ -183,8 +206,9 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
     }
     return undefined;
   };
-  blocks.forEach((block, b) => {
-    block.names.forEach((n, j) => {
+  for (let b = 0; b < blocks.length; b++) {
+    if (pause(b)) yield;
+    blocks[b].names.forEach((n, j) => {
       if (companyAt[b].has(j) || personAt[b].has(j)) return;
       if (n.kind !== 'other') return;
       // Surname of someone named in full: a person.
@@ -204,7 +228,7 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
         accept(b, j, n);
       }
     });
-  });
+  }
 
   // Short forms accepted on their own evidence join the full name they abbreviate: "ABF's chief executive"
   // (initials), "Shares of Kestrel rose" on a page that also names "Kestrel Foods" (the first word of exactly
@@ -239,18 +263,20 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
     }
   }
 
-  const peopleByName = blocks.map((block) => new Map(block.people.map((p) => [p.name, p])));
   // Counts and forms.
-  blocks.forEach((block, b) => {
+  for (let b = 0; b < blocks.length; b++) {
+    if (pause(b)) yield;
+    const block = blocks[b];
+    const peopleByName = personAt[b].size ? new Map(block.people.map((p) => [p.name, p])) : undefined;
     for (const [j, e] of companyAt[b]) { e.mentions++; addForm(e.forms, block.names[j].text); }
     for (const [j, p] of personAt[b]) {
       p.mentions++;
       const n = block.names[j];
-      const cand = peopleByName[b].get(j);
+      const cand = peopleByName!.get(j);
       addForm(p.forms, cand ? cand.text : n.text);
       if (cand?.bare) addForm(p.forms, cand.bare);
     }
-  });
+  }
   return { companies: companies.filter((c) => c.mentions > 0), people: people.filter((p) => p.mentions > 0), companyAt, personAt, companyByKey: byKey };
 }
 

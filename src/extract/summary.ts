@@ -8,7 +8,7 @@ import { subjectKey } from './normalise.ts';
 import { displayName, type CompanyEntity, type Resolution } from './resolve.ts';
 import type { FigureEntry, Magnitude, Mention, Move, PageSummary } from './types.ts';
 
-interface PlacedMove {
+export interface PlacedMove {
   block: number;
   cand: MoveCandidate;
   move: Move;
@@ -24,10 +24,16 @@ function sentenceText(block: BlockAnalysis, s: number): string {
   return span ? block.text.slice(span.start, span.end) : block.text;
 }
 
-/** All moves of the page, resolved and de-duplicated; blocks[0] is the title. */
-export function placeMoves(blocks: BlockAnalysis[], res: Resolution): PlacedMove[] {
+/** Blocks per step of the *Steps generators (see resolveSteps). */
+const STEP_BLOCKS = 64;
+const pause = (b: number) => b % STEP_BLOCKS === STEP_BLOCKS - 1;
+
+/** All moves of the page, resolved and de-duplicated; blocks[0] is the title. In steps, like resolveSteps(). */
+export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Generator<void, PlacedMove[]> {
   const placed: PlacedMove[] = [];
-  blocks.forEach((block, b) => {
+  for (let b = 0; b < blocks.length; b++) {
+    if (pause(b)) yield;
+    const block = blocks[b];
     for (const cand of block.moves) {
       let entity = cand.company !== undefined ? res.companyAt[b].get(cand.company) : undefined;
       if (!entity && cand.companyText) entity = res.companyByKey.get(subjectKey(cand.companyText));
@@ -36,15 +42,16 @@ export function placeMoves(blocks: BlockAnalysis[], res: Resolution): PlacedMove
       if (cand.magnitude_alt) move.magnitude_alt = cand.magnitude_alt;
       placed.push({ block: b, cand, move, entity, key: entity ? `c${entity.id}` : subjectKey(cand.subject) });
     }
-  });
+  }
   const body = placed.filter((p) => p.block > 0);
   const kept: PlacedMove[] = [];
+  const lastKept = new Map<string, PlacedMove>();
   const told = new Set<string>();
   for (const p of body) {
     // "Target fell 14%. ... The slide wiped $10bn off Target's market value.": the company's last price move told
     // again in money, not a second move.
     if (p.cand.restatesValue && p.move.magnitude && p.move.magnitude.unit !== '%') {
-      const last = kept.findLast((q) => q.key === p.key);
+      const last = lastKept.get(p.key);
       if (last && last.move.direction === p.move.direction && last.move.magnitude?.unit === '%' && !last.move.magnitude_alt) {
         last.move.magnitude_alt = p.move.magnitude;
         continue;
@@ -56,6 +63,7 @@ export function placeMoves(blocks: BlockAnalysis[], res: Resolution): PlacedMove
     if (told.has(key)) continue;
     told.add(key);
     kept.push(p);
+    lastKept.set(p.key, p);
   }
   // A headline move is the body's move told first: keep it only when the body never tells it.
   const related = (a: PlacedMove, b: PlacedMove) => a.key === b.key || (!a.entity && !b.entity && (a.key.includes(b.key) || b.key.includes(a.key)));
@@ -64,7 +72,8 @@ export function placeMoves(blocks: BlockAnalysis[], res: Resolution): PlacedMove
   return [...title, ...kept];
 }
 
-export function buildSummary(title: string, blocks: BlockAnalysis[], res: Resolution, words: number): PageSummary {
+/** The page summary; `moves` from placeMovesSteps(). In steps, like resolveSteps(). */
+export function* summarySteps(title: string, blocks: BlockAnalysis[], res: Resolution, placed: PlacedMove[], words: number): Generator<void, PageSummary> {
   const companies = res.companies.map((e) => {
     const { name, aliases } = displayName(e);
     return { name, aliases, ...(e.ticker ? { ticker: e.ticker } : {}), ...(e.exchange ? { exchange: e.exchange } : {}), mentions: e.mentions };
@@ -74,24 +83,26 @@ export function buildSummary(title: string, blocks: BlockAnalysis[], res: Resolu
     return { name: p.name, aliases, ...(p.role ? { role: p.role } : {}), mentions: p.mentions };
   });
   const figures = new Map<string, FigureEntry>();
-  for (const block of blocks) {
-    for (const f of block.figures) {
+  for (let b = 0; b < blocks.length; b++) {
+    if (pause(b)) yield;
+    for (const f of blocks[b].figures) {
       const key = `${f.figure.kind}|${f.figure.value}|${f.figure.currency ?? ''}`;
       const seen = figures.get(key);
       if (seen) seen.mentions++;
       else figures.set(key, { ...f.figure, mentions: 1 });
     }
   }
-  const moves = placeMoves(blocks, res).map((p) => p.move);
-  return { title, companies, people, figures: [...figures.values()], moves, keySentences: keySentences(blocks), words };
+  const moves = placed.map((p) => p.move);
+  return { title, companies, people, figures: [...figures.values()], moves, keySentences: yield* keySentences(blocks), words };
 }
 
 /** The sentences carrying the most moves and figures (body only), in page order. */
-function keySentences(blocks: BlockAnalysis[]): string[] {
+function* keySentences(blocks: BlockAnalysis[]): Generator<void, string[]> {
   const scored: { text: string; score: number; order: number }[] = [];
   let order = 0;
-  blocks.forEach((block, b) => {
-    if (b === 0) return;
+  for (let b = 1; b < blocks.length; b++) {
+    if (pause(b)) yield;
+    const block = blocks[b];
     const movesIn = new Map<number, number>();
     for (const m of block.moves) movesIn.set(m.sentence, (movesIn.get(m.sentence) ?? 0) + 1);
     let f = 0;
@@ -101,7 +112,7 @@ function keySentences(blocks: BlockAnalysis[]): string[] {
       const score = (movesIn.get(i) ?? 0) * 3 + figs;
       if (score > 0) scored.push({ text: block.text.slice(s.start, s.end), score, order: order++ });
     });
-  });
+  }
   return scored.sort((a, b) => b.score - a.score || a.order - b.order).slice(0, 3).sort((a, b) => a.order - b.order).map((s) => s.text);
 }
 
