@@ -30,6 +30,7 @@ interface Index {
   parsed: (ParsedLine | undefined)[];
   root: Map<string, TrieNode>;              // first word of every name and alias -> node
   lowerRoots: Set<string>;                  // the few first words that start with a lower-case letter ("eBay")
+  lowerPairs: Uint8Array;                   // their first two characters (pairIndex), to pass over other words cheaply
   byKey?: Map<string, CompanyInfo>;         // lookup key -> company, built on the first lookupCompany()
   byTicker?: Map<string, CompanyInfo[]>;    // built on the first lookupTicker()
 }
@@ -39,11 +40,12 @@ interface ParsedLine { company: CompanyInfo; forms: string[]; ambiguous: boolean
 // "McDonald's", "RE/MAX"); "&" is a word of its own so "AT&T" and "Procter & Gamble" tokenise alike.
 // Hand-rolled scanner rather than a Unicode regex: building the index tokenises ~15,000 names.
 const WORDISH = /[\p{L}\p{N}\p{M}]/u;
-function isWordChar(code: number, ch: string): boolean {
+function isWordCharAt(s: string, i: number): boolean {
+  const code = s.charCodeAt(i);
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return WORDISH.test(ch);
+  return i < s.length && WORDISH.test(s[i]);
 }
-const isJoiner = (ch: string) => ch === "'" || ch === '\u2019' || ch === '.' || ch === '-' || ch === '/';
+const isJoinerCode = (c: number) => c === 39 || c === 0x2019 || c === 46 || c === 45 || c === 47;
 const POSSESSIVE = /'s?$/;
 // Corporate suffixes a name may be followed by in text: "Nvidia Corp." is one mention.
 const SUFFIXES = new Set(['Inc', 'Corp', 'Corporation', 'Co', 'Company', 'Ltd', 'Limited', 'PLC', 'Plc', 'plc', 'AG', 'SE',
@@ -74,26 +76,29 @@ function possessive(key: string): boolean {
   return n > 0 && (key.charCodeAt(n - 1) === 39 || (key.charCodeAt(n - 1) === 115 && n > 1 && key.charCodeAt(n - 2) === 39));
 }
 
+/** End of the word starting at text[i], or -1 when no word starts there. */
+function wordEnd(text: string, i: number): number {
+  if (text.charCodeAt(i) === 38) return i + 1;
+  if (!isWordCharAt(text, i)) return -1;
+  const n = text.length;
+  let end = i + 1;
+  for (;;) {
+    while (end < n && isWordCharAt(text, end)) end++;
+    if (end + 1 < n && isJoinerCode(text.charCodeAt(end)) && isWordCharAt(text, end + 1)) end += 2;
+    else break;
+  }
+  return end;
+}
+
 interface Tok { start: number; end: number; key: string; gap: string }
-/** Words of the text; `gap` is the punctuation (whitespace removed) between this word and the previous one. */
+/** Words of a name; `gap` is the punctuation (whitespace removed) between this word and the previous one. */
 function tokenize(text: string, max = Infinity): Tok[] {
   const out: Tok[] = [];
   let prevEnd = 0;
-  const n = text.length;
   let i = 0;
-  while (i < n && out.length < max) {
-    const ch = text[i];
-    const code = text.charCodeAt(i);
-    let end: number;
-    if (ch === '&') end = i + 1;
-    else if (isWordChar(code, ch)) {
-      end = i + 1;
-      for (;;) {
-        while (end < n && isWordChar(text.charCodeAt(end), text[end])) end++;
-        if (end + 1 < n && isJoiner(text[end]) && isWordChar(text.charCodeAt(end + 1), text[end + 1])) end += 2;
-        else break;
-      }
-    } else { i++; continue; }
+  while (i < text.length && out.length < max) {
+    const end = wordEnd(text, i);
+    if (end < 0) { i++; continue; }
     out.push({ start: i, end, key: norm(text.slice(i, end)), gap: gapOf(text, prevEnd, i) });
     prevEnd = i = end;
   }
@@ -155,11 +160,15 @@ function* buildSteps(): Generator<void, Index> {
   }
   // Most words of a text are lower-case and start no name: a small set answers for them without probing the big map.
   const lowerRoots = new Set<string>();
+  const lowerPairs = new Uint8Array(128 * 128);
   for (const key of root.keys()) {
     const c = key.charCodeAt(0);
-    if (c >= 97 && c <= 122) lowerRoots.add(key);
+    if (c >= 97 && c <= 122) {
+      lowerRoots.add(key);
+      lowerPairs[pairIndex(c, key.length > 1 ? key.charCodeAt(1) : 0)] = 1;
+    }
   }
-  return { lines, parsed: new Array(lines.length), root, lowerRoots };
+  return { lines, parsed: new Array(lines.length), root, lowerRoots, lowerPairs };
 }
 
 /** The first word of s[from, to) as the trie keys it; ASCII names take the fast path. */
@@ -168,7 +177,7 @@ function firstWord(s: string, from: number, to: number): string {
   while (i < to) {
     const code = s.charCodeAt(i);
     if (code >= 128 || code === 39 || code === 46 || code === 45 || code === 47 || code === 38) return tokenize(s.slice(from, to), 1)[0]?.key ?? '';
-    if (!isWordChar(code, s[i])) break;
+    if (!isWordCharAt(s, i)) break;
     i++;
   }
   if (i === from) return tokenize(s.slice(from, to), 1)[0]?.key ?? '';
@@ -228,47 +237,84 @@ function expand(idx: Index, node: TrieNode, key: string): void {
   node.pending = undefined;
 }
 
+// Word boundaries of the text being matched, reused from call to call: a page has thousands of words
+// and nearly all of them (lower-case, starting no name) are skipped without making a string.
+const wordStarts: number[] = [];
+const wordEnds: number[] = [];
+
+/**
+ * True for a word that cannot start a name nor end in a possessive: plain lower-case ASCII whose
+ * first two letters open none of the lower-case first words ("eBay", "iShares"). Decided on the
+ * characters alone; a word that might match falls through to the full comparison.
+ */
+function skippable(idx: Index, text: string, s: number, e: number): boolean {
+  const c0 = text.charCodeAt(s);
+  if (c0 < 97 || c0 > 122) return false;
+  if (idx.lowerPairs[pairIndex(c0, e - s > 1 ? text.charCodeAt(s + 1) : 0)]) return false;
+  for (let k = s + 1; k < e; k++) if (text.charCodeAt(k) >= 128) return false;
+  const last = text.charCodeAt(e - 1);
+  return last !== 39 && !(last === 115 && e - s > 1 && text.charCodeAt(e - 2) === 39) && !(e - s === 3 && text.startsWith('and', s));
+}
+const pairIndex = (c0: number, c1: number) => (c0 & 127) * 128 + (c1 & 127);
+const keyOf = (text: string, j: number) => norm(text.slice(wordStarts[j], wordEnds[j]));
+const gapBefore = (text: string, j: number) => gapOf(text, j > 0 ? wordEnds[j - 1] : 0, wordStarts[j]);
+
 /** Every dictionary name/alias occurring in text at word boundaries; longest match wins, no overlaps; linear time. */
 export function findDictionaryCompanies(text: string): DictionaryHit[] {
   const idx = getIndex();
   const { root } = idx;
-  const toks = tokenize(text);
+  let n = 0;
+  for (let i = 0; i < text.length;) {
+    const end = wordEnd(text, i);
+    if (end < 0) { i++; continue; }
+    wordStarts[n] = i;
+    wordEnds[n] = end;
+    n++;
+    i = end;
+  }
   const hits: DictionaryHit[] = [];
   let i = 0;
-  while (i < toks.length) {
-    let best: { last: number; end: number; entry: Entry } | undefined;
-    const c0 = toks[i].key.charCodeAt(0);
-    if (c0 >= 97 && c0 <= 122 && !idx.lowerRoots.has(toks[i].key) && !possessive(toks[i].key)) { i++; continue; }
+  while (i < n) {
+    if (skippable(idx, text, wordStarts[i], wordEnds[i])) { i++; continue; }
+    const first = keyOf(text, i);
+    const c0 = first.charCodeAt(0);
+    if (c0 >= 97 && c0 <= 122 && !idx.lowerRoots.has(first) && !possessive(first)) { i++; continue; }
+    let bestLast = -1;
+    let bestEnd = 0;
+    let bestEntry: Entry | undefined;
     let map: Map<string, TrieNode> | undefined = root;
-    for (let j = i; map && j < toks.length; j++) {
-      const t = toks[j];
-      const prefix = j === i ? '' : t.gap + ' ';
-      const exact = map.get(prefix + t.key);
-      if (exact?.pending) expand(idx, exact, t.key);
+    for (let j = i; map && j < n; j++) {
+      const key = j === i ? first : keyOf(text, j);
+      const prefix = j === i ? '' : gapBefore(text, j) + ' ';
+      const exact = map.get(prefix + key);
+      if (exact?.pending) expand(idx, exact, key);
       // "Alibaba's": the possessive ends the name; the hit stops before "'s"
-      if (possessive(t.key)) {
-        const bare = t.key.replace(POSSESSIVE, '');
+      if (possessive(key)) {
+        const bare = key.replace(POSSESSIVE, '');
         const owner = bare ? map.get(prefix + bare) : undefined;
         if (owner?.pending) expand(idx, owner, bare);
-        if (owner?.entry && !exact?.entry) best = { last: j, end: t.start + bare.length, entry: owner.entry };
+        if (owner?.entry && !exact?.entry) { bestLast = j; bestEnd = wordStarts[j] + bare.length; bestEntry = owner.entry; }
       }
       if (!exact) break;
-      if (exact.entry) best = { last: j, end: t.end, entry: exact.entry };
+      if (exact.entry) { bestLast = j; bestEnd = wordEnds[j]; bestEntry = exact.entry; }
       map = exact.next;
     }
-    if (!best) { i++; continue; }
-    let { last, end } = best;
+    if (!bestEntry) { i++; continue; }
+    let last = bestLast;
+    let end = bestEnd;
     let suffixed = false;
     // "Nvidia Corp." / "HSBC Holdings plc": take the corporate suffixes into the span
-    for (let k = last + 1; k < toks.length && k <= last + 2 && end === toks[k - 1].end; k++) {
-      const t = toks[k];
-      if ((t.gap !== '' && t.gap !== ',') || !SUFFIXES.has(t.key)) break;
-      last = k; end = t.end; suffixed = true;
-      if (text[end] === '.' && /^(Inc|Corp|Co|Ltd|S\.A|N\.V|S\.p\.A|L\.P)$/.test(t.key)) end++;
+    for (let k = last + 1; k < n && k <= last + 2 && end === wordEnds[k - 1]; k++) {
+      const gap = gapBefore(text, k);
+      const key = keyOf(text, k);
+      if ((gap !== '' && gap !== ',') || !SUFFIXES.has(key)) break;
+      last = k; end = wordEnds[k]; suffixed = true;
+      if (text[end] === '.' && /^(Inc|Corp|Co|Ltd|S\.A|N\.V|S\.p\.A|L\.P)$/.test(key)) end++;
     }
+    const start = wordStarts[i];
     hits.push({
-      start: toks[i].start, end, text: text.slice(toks[i].start, end),
-      company: best.entry.company, ambiguous: best.entry.ambiguous && !suffixed,
+      start, end, text: text.slice(start, end),
+      company: bestEntry.company, ambiguous: bestEntry.ambiguous && !suffixed,
     });
     i = last + 1;
   }

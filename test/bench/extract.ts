@@ -2,10 +2,11 @@
 // words on the corpus texts (../shared/corpus, HTML through the same body
 // detection as the CLI), side by side in the same run with the `compromise`
 // NLP library doing .organizations() .people() .money() .percentages() on
-// the same texts. Warm-up, then several rounds (a full GC before each timed
-// run); the median round counts, in wall time and in the process's CPU time
-// (on a shared, overloaded box wall time mostly measures waiting for a core).
-// Also the heap a scanned document keeps (all corpus documents held at once).
+// the same texts. Each engine runs in its own process: warm-up, then rounds
+// interleaved with the other engines'; the median round counts, in wall time
+// and in the process's CPU time (on a shared, overloaded box wall time mostly
+// measures waiting for a core). Also the heap a scanned document keeps (all
+// corpus documents held at once, after the engine's one-off tables are built).
 //
 //   npx tsx test/bench/extract.ts [--rounds N]     (also run by `npm run bench`)
 import { type ChildProcess, fork } from 'node:child_process';
@@ -133,10 +134,16 @@ function gcFn(): (() => void) | undefined {
   }
 }
 
-/** Heap kept by scanned documents (summaries computed), all corpus documents held at once. */
+/**
+ * Heap kept by scanned documents (summaries computed), all corpus documents held at once.
+ * The engine is warmed up first (one scan of the corpus), so that what the engine builds once
+ * per process (the dictionary's lazily built index, its lookup caches) is not counted as kept
+ * by the documents.
+ */
 function retainedHeap(docs: Doc[]): number | undefined {
   const gc = gcFn();
   if (!gc) return undefined;
+  for (const d of docs) ours(d);
   gc(); gc();
   const before = process.memoryUsage().heapUsed;
   const held = docs.map((d) => {
