@@ -65,23 +65,46 @@ export function tokenize(text: string): Token[] {
     }
     // A word: letters and digits, with . ' ’ & - / + inside when another letter or digit follows.
     const start = i;
+    // No capital and nothing beyond ASCII: the word is its own lower case (most words; saves a string each).
+    let plain = !(c >= 65 && c <= 90) && c < 128;
     i++;
     while (i < n) {
       const d = text.charCodeAt(i);
-      if (isAlnum(d)) { i++; continue; }
-      if ((d === 46 || d === 38 || d === 45 || d === 47 || d === 0x2011) && i + 1 < n && isAlnum(text.charCodeAt(i + 1))) { i += 2; continue; }
+      if (isAlnum(d)) {
+        if ((d >= 65 && d <= 90) || d >= 128) plain = false;
+        i++;
+        continue;
+      }
+      if ((d === 46 || d === 38 || d === 45 || d === 47 || d === 0x2011) && i + 1 < n && isAlnum(text.charCodeAt(i + 1))) {
+        if (d === 0x2011) plain = false;
+        i += 2;
+        // The character after the joiner is checked on the next turn only if it is not skipped here.
+        const e = text.charCodeAt(i - 1);
+        if ((e >= 65 && e <= 90) || e >= 128) plain = false;
+        continue;
+      }
       // Apostrophe inside a name ("O'Brien"), not a possessive "'s" at the end.
       if (APOS(d) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1)) &&
-        !((text[i + 1] === 's' || text[i + 1] === 'S') && !(i + 2 < n && isAlnum(text.charCodeAt(i + 2))))) { i += 2; continue; }
+        !((text[i + 1] === 's' || text[i + 1] === 'S') && !(i + 2 < n && isAlnum(text.charCodeAt(i + 2))))) {
+        const e = text.charCodeAt(i + 1);
+        if (d !== 39 || (e >= 65 && e <= 90) || e >= 128) plain = false;
+        i += 2;
+        continue;
+      }
       break;
     }
     let end = i;
-    let w = text.slice(start, end);
     // Trailing dot of initials and short abbreviations; "+" of "OPEC+".
     // "Jerome H. Powell": a middle initial keeps its dot.
-    const initial = w.length === 1 && isUpper(w) && text[i] === '.' && text[i + 1] === ' ' && isUpper(text[i + 2] ?? '');
-    if (i < n && text[i] === '.' && (isInitials(w) || initial || DOTTED.has(w.toLowerCase()))) { i++; end = i; w += '.'; }
-    else if (i < n && text[i] === '+' && w.length > 1 && w === w.toUpperCase() && !(i + 1 < n && isDigitCode(text.charCodeAt(i + 1)))) { i++; end = i; w += '+'; }
+    if (i < n && text.charCodeAt(i) === 46) {
+      const w = text.slice(start, end);
+      const initial = w.length === 1 && isUpper(w) && text[i + 1] === ' ' && isUpper(text[i + 2] ?? '');
+      if (isInitials(w) || initial || DOTTED.has(w.toLowerCase())) { i++; end = i; }
+    } else if (i < n && text.charCodeAt(i) === 43 && end - start > 1) {
+      const w = text.slice(start, end);
+      if (w === w.toUpperCase() && !(i + 1 < n && isDigitCode(text.charCodeAt(i + 1)))) { i++; end = i; }
+    }
+    const w = text.slice(start, end);
     let poss = false;
     let outerEnd = end;
     if (i < n && APOS(text.charCodeAt(i))) {
@@ -89,16 +112,15 @@ export function tokenize(text: string): Token[] {
         poss = true;
         outerEnd = i + 2;
         i += 2;
-      } else if (w.endsWith('s') && !(i + 1 < n && isAlnum(text.charCodeAt(i + 1)))) {
+      } else if (text.charCodeAt(end - 1) === 115 && !(i + 1 < n && isAlnum(text.charCodeAt(i + 1)))) {
         poss = true;
         outerEnd = i + 1;
         i += 1;
       }
     }
-    const first = w[0];
     out.push({
-      start, end, outerEnd, text: w, lower: w.includes('\u2019') ? w.toLowerCase().replace(/\u2019/g, "'") : w.toLowerCase(), word: true,
-      cap: isUpper(first), num: isDigitCode(first.charCodeAt(0)), poss,
+      start, end, outerEnd, text: w, lower: plain ? w : w.includes('\u2019') ? w.toLowerCase().replace(/\u2019/g, "'") : w.toLowerCase(), word: true,
+      cap: c < 128 ? c >= 65 && c <= 90 : isUpper(text[start]), num: isDigitCode(c), poss,
     });
   }
   return out;
