@@ -60,6 +60,30 @@ const FIGURE_UNITS: Record<string, boolean> = { money: true, percent: true, bp: 
 
 const lw = (t: Token | undefined) => (t ? (t.word ? t.lower : t.text) : '');
 
+/** Time words and degree adverbs that may stand between a subject, its verb and its adverb ("ended last week up"). */
+const TIME_WORDS = new Set(['last', 'this', 'the', 'week', 'month', 'year', 'day', 'session', 'quarter', 'on', 'friday', 'monday', 'tuesday', 'wednesday', 'thursday', 'saturday', 'sunday', 'sharply', 'slightly', 'modestly', 'marginally', 'firmly', 'solidly']);
+
+/** First words of an aside between a subject and its verb (", which makes smartphones,"). */
+const ASIDE_OPENERS = new Set(['which', 'who', 'the', 'a', 'an', 'known', 'once', 'formerly', 'its', 'one', 'based', 'led', 'owned', 'run', 'now', 'part', 'itself', 'whose', 'headquartered', 'listed', 'also', 'after', 'despite', 'like', 'unlike', 'including']);
+
+/** Words that end the object of a verb ("pushed the index down ... after the data"). */
+const OBJECT_STOPS = new Set(['by', 'to', 'from', 'in', 'on', 'for', 'after', 'as', 'at', 'amid', 'while', 'and', 'but', 'with', 'than', 'since', 'this', 'last', 'again', 'during', 'over', 'through', 'despite', 'because', 'thanks', 'when', 'before', 'until', 'into', 'within', 'across']);
+
+/** Verbs before an unsized "higher"/"lower" ("closed higher"). */
+const CLOSED_HIGHER = new Set(['closed', 'ended', 'finished', 'traded', 'moved', 'edged', 'inched', 'opened', 'settled']);
+
+/** Verbs before an unsized "up"/"down" ("ticked up"). */
+const CLOSED_UP = new Set(['closed', 'ended', 'finished', 'traded', 'edged', 'inched', 'ticked', 'opened', 'settled']);
+
+/** Words that make the base form after them a noun ("a surge", "the steep drop"). */
+const NOUN_MAKERS = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'their', 'his', 'her', 'any', 'no', 'further', 'sharp', 'steep', 'big', 'biggest', 'modest', 'small']);
+
+/** Verbs telling how a trading session ended ("closed", "opened"). */
+const SESSION_VERBS = new Set(['closed', 'ended', 'finished', 'traded', 'opened']);
+
+/** Determiners dropped from the start of an object. */
+const OBJECT_DETERMINERS = new Set(['a', 'an', 'its', 'their']);
+
 export function findMoves(block: BlockAnalysis, ctx: DocContext): MoveCandidate[] {
   const out: MoveCandidate[] = [];
   const { tokens, sentences } = block;
@@ -241,8 +265,8 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
       if (!bare && (k < first || !LINKING.has(lw(tokens[k])))) return undefined;
       for (let q = k + 1; q < i; q++) if (!isTimeWord(tokens[q])) return undefined;
       size = sizeAfter(block, i + 1, last);
-      if ((l === 'higher' || l === 'lower') && !size.mag && !['closed', 'ended', 'finished', 'traded', 'moved', 'edged', 'inched', 'opened', 'settled'].includes(lw(tokens[k]))) return undefined;
-      if ((l === 'up' || l === 'down') && !size.mag && !bare && !['closed', 'ended', 'finished', 'traded', 'edged', 'inched', 'ticked', 'opened', 'settled'].includes(lw(tokens[k]))) return undefined;
+      if ((l === 'higher' || l === 'lower') && !size.mag && !CLOSED_HIGHER.has(lw(tokens[k]))) return undefined;
+      if ((l === 'up' || l === 'down') && !size.mag && !bare && !CLOSED_UP.has(lw(tokens[k]))) return undefined;
       subjectEnd = k - 1;
     }
     if (hedged(tokens, subjectEnd + 1, first)) return undefined;
@@ -309,7 +333,7 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
       const prevL = lw(prev);
       const pluralSubject = prev?.word && (MARKET_NOUNS.has(prevL) || COMMODITIES.has(prevL) || prevL.endsWith('s') && GROUP_NOUNS.has(prevL));
       if (!pluralSubject && !hasFigureAt(block, i + 1) && !(hasFigureAt(block, i + 2) && SKIP_BEFORE_SIZE.has(lw(next)))) return undefined;
-      if (prev && ['a', 'an', 'the', 'this', 'that', 'its', 'their', 'his', 'her', 'any', 'no', 'further', 'sharp', 'steep', 'big', 'biggest', 'modest', 'small'].includes(prevL)) return undefined;
+      if (prev && NOUN_MAKERS.has(prevL)) return undefined;
       // "the stock's slide", "Nvidia's rally": after a possessive the word is a noun.
       if (prev?.poss) return undefined;
     }
@@ -349,7 +373,7 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
   if (subject.kind === 'company' && !size.mag && subject.company !== undefined && !isCompanyish(block.names[subject.company])) return undefined;
   // "which has more than doubled this year": the verb itself says how much.
   const multiple = l === 'doubled' || l === 'tripled' || l === 'halved';
-  if (subject.kind === 'company' && !size.mag && !subject.hasShares && !multiple && !['closed', 'ended', 'finished', 'traded', 'opened'].includes(lw(tokens[subjectEnd + 1])) && !block.isTitle) return undefined;
+  if (subject.kind === 'company' && !size.mag && !subject.hasShares && !multiple && !SESSION_VERBS.has(lw(tokens[subjectEnd + 1])) && !block.isTitle) return undefined;
   const sentence = si(block, i);
   const moves = [make(block, subject, v.dir, size, sentence, subject.start)];
   // "Alibaba and JD.com jumped more than 5% each": every company of the list moved.
@@ -401,7 +425,7 @@ function hasFigureAt(block: BlockAnalysis, i: number): boolean {
 
 function isTimeWord(t: Token): boolean {
   const l = t.lower;
-  return ['last', 'this', 'the', 'week', 'month', 'year', 'day', 'session', 'quarter', 'on', 'friday', 'monday', 'tuesday', 'wednesday', 'thursday', 'saturday', 'sunday', 'sharply', 'slightly', 'modestly', 'marginally', 'firmly', 'solidly'].includes(l);
+  return TIME_WORDS.has(l);
 }
 
 function make(block: BlockAnalysis, s: Subject, dir: Direction, size: Size, sentence: number, start: number): MoveCandidate {
@@ -474,7 +498,7 @@ function subjectBefore(block: BlockAnalysis, ctx: DocContext, k: number, first: 
       while (q >= first && q > k - 30 && lw(tokens[q]) !== ',') q--;
       if (q < first || lw(tokens[q]) !== ',') return undefined;
       const opener = lw(tokens[q + 1]);
-      if (['which', 'who', 'the', 'a', 'an', 'known', 'once', 'formerly', 'its', 'one', 'based', 'led', 'owned', 'run', 'now', 'part', 'itself', 'whose', 'headquartered', 'listed', 'also', 'after', 'despite', 'like', 'unlike', 'including'].includes(opener) || tokens[q + 1]?.poss) {
+      if (ASIDE_OPENERS.has(opener) || tokens[q + 1]?.poss) {
         k = q - 1;
         continue;
       }
@@ -633,7 +657,7 @@ function npFrom(block: BlockAnalysis, k: number, name: NameSpan | undefined, fal
     break;
   }
   // Trim a leading article other than "the".
-  while (s < k && ['a', 'an', 'its', 'their'].includes(lw(tokens[s]))) s++;
+  while (s < k && OBJECT_DETERMINERS.has(lw(tokens[s]))) s++;
   const start = tokens[s].start;
   const end = name ? name.end : tokens[k].end;
   const text = block.text.slice(start, end);
@@ -688,7 +712,7 @@ function objectAfter(block: BlockAnalysis, k: number, last: number, allowNames =
     if (!t.word) break;
     // "dragged the retail index down 1.8%": the adverb and size are not part of the object.
     if (e > s && (l === 'up' || l === 'down' || l === 'higher' || l === 'lower') && e + 1 < last && figAt[e + 1] >= 0) break;
-    if (['by', 'to', 'from', 'in', 'on', 'for', 'after', 'as', 'at', 'amid', 'while', 'and', 'but', 'with', 'than', 'since', 'this', 'last', 'again', 'during', 'over', 'through', 'despite', 'because', 'thanks', 'when', 'before', 'until', 'into', 'within', 'across'].includes(l) && e > s) {
+    if (OBJECT_STOPS.has(l) && e > s) {
       if ((l === 'on' || l === 'of') && isMarketWord(tokens[e - 1])) { e++; continue; }
       break;
     }
