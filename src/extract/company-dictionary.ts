@@ -359,20 +359,16 @@ function* byKeySteps(idx: Index): Generator<void, Map<string, CompanyInfo>> {
   }
   return (idx.byKey ??= byKey);
 }
-const STEP_COMPANIES = 200;
+const STEP_COMPANIES = 50;
 
 /**
- * Builds the lookup-by-name and by-ticker tables in steps (a few ms each); the
- * resolver needs them for names the trie did not match. A no-op once built.
+ * Builds the lookup-by-name table in steps (a few ms each); the resolver needs
+ * it for names the trie did not match. A no-op once built.
  */
 export function* lookupSteps(): Generator<void, void> {
   yield* indexSteps();
   const idx = getIndex();
   if (!idx.byKey) yield* byKeySteps(idx);
-  if (!idx.byTicker) {
-    const built = yield* byTickerSteps(idx);
-    idx.byTicker ??= built;
-  }
 }
 
 // Exchange names as people write them -> the names used in the data.
@@ -395,17 +391,16 @@ export function lookupTicker(symbol: string, exchange?: string): CompanyInfo | u
   const want = ex ? normExchange(ex) : undefined;
   if (want === 'HKEX' && /^\d{1,3}$/.test(sym)) sym = sym.padStart(4, '0');
   const idx = getIndex();
-  idx.byTicker ??= drain(byTickerSteps(idx));
+  idx.byTicker ??= byTickerTable(idx);
   const list = idx.byTicker.get(sym);
   if (!list) return undefined;
   if (!want) return list[0];
   return list.find((c) => c.tickers.some((t) => t.symbol.toUpperCase() === sym && t.exchange === want));
 }
 
-function* byTickerSteps(idx: Index): Generator<void, Map<string, CompanyInfo[]>> {
+function byTickerTable(idx: Index): Map<string, CompanyInfo[]> {
   const byTicker = new Map<string, CompanyInfo[]>();
   for (let n = 0; n < idx.lines.length; n++) {
-    if (n % STEP_COMPANIES === STEP_COMPANIES - 1) yield;
     for (const t of companyAt(idx, n).tickers) {
       const k = t.symbol.toUpperCase();
       const list = byTicker.get(k);

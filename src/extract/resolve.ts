@@ -62,8 +62,10 @@ export function resolve(blocks: BlockAnalysis[]): Resolution {
  * STEP_BLOCKS blocks of each pass. The blocks must not change until it is done.
  */
 export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resolution> {
-  // Names the dictionary's trie did not match are looked up by name: build that table in steps too.
-  yield* lookupSteps();
+  // Names the dictionary's trie did not match, with a cue that may make them companies, are looked up
+  // by name (lookupCompany): build that table in steps first, when this page has any such name.
+  const mayLookUp = (n: NameSpan) => n.kind === 'other' && !n.person && !n.dict && n.text.length > 2 && (n.cues.has('said') || hasAny(n.cues, STRONG_CUES));
+  if (blocks.some((block) => block.names.some(mayLookUp))) yield* lookupSteps();
   const companies: CompanyEntity[] = [];
   const byKey = new Map<string, CompanyEntity>();
   const byDict = new Map<string, CompanyEntity>();
