@@ -4,7 +4,7 @@
 // throttled batches, answers the popup/side panel ('content/*' messages) and
 // anchors the reader's notes. Nothing here may throw into the page.
 import { detectArticle, layoutHidden, type ArticleBody } from '../article/index.ts';
-import { warmUp } from '../extract/index.ts';
+import { warmUpSteps } from '../extract/index.ts';
 import type { Mention, PageSummary } from '../extract/types.ts';
 import type { Note, PageInfo, Settings } from '../messages.ts';
 import { HOST_TAG } from './card.tsx';
@@ -20,6 +20,7 @@ import { watchNavigation } from './navigation-watch.ts';
 import { bodyTextOf, createNotesLayer, selectorsForRange } from './notes.ts';
 import { canonicalUrl, pageInfo } from './page-info.ts';
 import { createPageSession, type PageSession } from './page-session.ts';
+import { runInSlices } from './run-in-slices.ts';
 import { createSummarySender } from './summary-sender.ts';
 
 benchMark('newsmark:start');
@@ -272,7 +273,7 @@ async function main() {
   const settingsP = call('settings/get', {}, 5000);
   const article = benchTimed('detect', () => detectArticle(doc, { isHidden: layoutHidden }));
   // Overlap the extractor's table building with the settings request instead of adding the two waits up.
-  if (article.isArticle) benchTimed('extractor-init', warmUp);
+  if (article.isArticle) await runInSlices(warmUpSteps(), 'extractor-init');
   const early = await Promise.race([settingsP, new Promise<'late'>((ok) => setTimeout(() => ok('late'), SETTINGS_WAIT_MS))]);
   benchMark(`newsmark:detected:${article.isArticle}:${article.blocks.length}:${early === 'late' ? 'settings-late' : early ? 'settings' : 'no-settings'}`); // test hook: what we decided
   if (early !== 'late' && early && applySettings(early)) return;

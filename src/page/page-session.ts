@@ -150,12 +150,18 @@ export function createPageSession(opts: SessionOptions): PageSession {
     unpainted.add(st);
   }
 
-  /** Paints a block with the current resolution; skipped when nothing changed. */
-  function paintBlock(st: BlockState) {
-    if (st.index === undefined || !st.el.isConnected) return;
+  /**
+   * Paints a block with the current resolution; skipped when nothing changed.
+   * False while the extractor's page-level pass is still under way: it runs in
+   * steps (about a millisecond each), and the scheduler runs this again.
+   */
+  function paintBlock(st: BlockState): boolean {
+    if (st.index === undefined || !st.el.isConnected) return true;
+    if (!extractor.advance()) return false;
     unpainted.delete(st);
     const ms = extractor.mentions(st.index);
     if (signatureOf(ms) !== st.signature) paint(st, ms);
+    return true;
   }
 
   type Item = BlockState | { kind: 'paint'; st: BlockState };
@@ -173,7 +179,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
     run(item) {
       if (stopped) return;
       if (item.kind === 'block') read(item);
-      else paintBlock(item.st);
+      else return paintBlock(item.st);
     },
     onSlice: (ms) => benchSlice(ms),
     onDrain() {

@@ -29,7 +29,7 @@ describe('createScheduler', () => {
     const ran: string[] = [];
     let drained!: () => void;
     const done = new Promise<void>((ok) => (drained = ok));
-    const s = createScheduler<string>({ run: (i) => ran.push(i), onDrain: () => drained() });
+    const s = createScheduler<string>({ run: (i) => { ran.push(i); }, onDrain: () => drained() });
     s.push('a');
     s.push('b');
     s.push('c');
@@ -52,5 +52,30 @@ describe('createScheduler', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(ran).toEqual([2]);
     expect(s.pending()).toBe(0);
+  });
+
+  it('runs an unfinished item again before anything else, across slices, until it says it is done', async () => {
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const ran: string[] = [];
+    const slices: string[][] = [];
+    let current: string[] = [];
+    let steps = 0;
+    let drained!: () => void;
+    const done = new Promise<void>((ok) => (drained = ok));
+    const s = createScheduler<string>({
+      // 'long' needs five steps of 3 ms; each call does one.
+      run: (i) => { now += 3; ran.push(i); current.push(i); if (i === 'long') return ++steps === 5; },
+      onSlice: () => { slices.push(current); current = []; },
+      onDrain: () => drained(),
+    });
+    s.push('long', true);
+    s.push('x');
+    s.push('urgent', true);
+    await done;
+    expect(ran).toEqual(['long', 'long', 'long', 'long', 'long', 'urgent', 'x']);
+    // Still sliced: three 3 ms steps per 8 ms slice at most.
+    expect(slices.every((sl) => sl.length <= 3)).toBe(true);
+    expect(slices.length).toBeGreaterThanOrEqual(3);
   });
 });

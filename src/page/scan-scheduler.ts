@@ -1,11 +1,14 @@
 // Runs scanning work in small slices so the page never janks: each slice
 // processes items until ~8 ms are used, then yields. Urgent items (on screen)
 // go first and resume quickly; the rest run when the browser is idle.
-// One item (a block) is never split, so a pathological single block can still
-// take longer than a slice; real paragraphs take well under a millisecond.
+// An item that is itself long work (the extractor's page-level pass) does it
+// in steps: run() returns false to be run again, before anything else. One
+// step is never split, so a pathological single block can still take longer
+// than a slice; real paragraphs take well under a millisecond.
 
 export interface SchedulerOptions<T> {
-  run(item: T): void;
+  /** Does the item's work; false when it is not finished (it runs again next, in this slice or the next). */
+  run(item: T): boolean | void;
   /** Called after a slice, with its duration (for the bench hook). */
   onSlice?(ms: number): void;
   /** Called when both queues are empty. */
@@ -30,6 +33,8 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
   const urgent: T[] = [];
   const normal: T[] = [];
   let normalHead = 0;
+  /** An unfinished item: it goes before everything else. */
+  let again: T | undefined;
   const queued = new Set<T>();
   let scheduled = false;
   let generation = 0;
@@ -40,6 +45,11 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
   };
 
   function next(): T | undefined {
+    if (again !== undefined) {
+      const item = again;
+      again = undefined;
+      if (queued.delete(item)) return item;
+    }
     while (urgent.length) {
       const item = urgent.shift()!;
       if (queued.delete(item)) return item;
@@ -61,7 +71,10 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
       const item = next();
       if (item === undefined) break;
       try {
-        options.run(item);
+        if (options.run(item) === false) {
+          again = item;
+          queued.add(item);
+        }
       } catch {
         // One bad block must not stop the scan (and must never reach the page's console as ours).
       }
@@ -79,7 +92,7 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
     const run = () => {
       if (gen === generation) slice();
     };
-    const hasUrgent = urgent.some((i) => queued.has(i));
+    const hasUrgent = again !== undefined || urgent.some((i) => queued.has(i));
     if (g.scheduler?.postTask) {
       g.scheduler.postTask(run, { priority: hasUrgent ? 'user-visible' : 'background' }).catch(() => {});
     } else if (!hasUrgent && g.requestIdleCallback) {
@@ -107,6 +120,7 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
     clear() {
       generation++;
       scheduled = false;
+      again = undefined;
       urgent.length = 0;
       normal.length = 0;
       normalHead = 0;
