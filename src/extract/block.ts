@@ -233,19 +233,12 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
   }
   const hits = findDictionaryCompanies(text);
   const out: NameSpan[] = [];
-  // Token index by start offset, to turn hit offsets into token ranges.
-  const tokAt = { get: (start: number) => tokenStartingAt(tokens, start) };
-  // Last token of a hit: the dictionary's word boundaries may differ from ours ("Co." vs "Co").
-  const lastTokenOf = (hit: DictionaryHit, s: number): number | undefined => {
-    let e = s;
-    while (e + 1 < tokens.length && tokens[e + 1].start < hit.end) e++;
-    return tokens[e].start < hit.end ? e : undefined;
-  };
+  const st: NameState = { text, tokens, firstOfSentence, out };
   let h = 0;
   for (const c of chunks) {
     const kind = classifyChunk(c.text, tokens, c.s, c.e);
     // Hits before this chunk that lie outside every chunk (lower-case names such as "eBay").
-    while (h < hits.length && hits[h].end <= c.start) pushHit(hits[h++]);
+    while (h < hits.length && hits[h].end <= c.start) pushHit(st, hits[h++]);
     const inside: DictionaryHit[] = [];
     while (h < hits.length && hits[h].start < c.end) inside.push(hits[h++]);
     const whole = inside.length === 1 && inside[0].start <= c.start && inside[0].end >= c.end;
@@ -257,16 +250,16 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     // "State Bank of India", "Bank of China": the dictionary's exact name beats the look of an institution.
     // ("People's Bank of China" is chunked after the possessive: the bank is not the company Bank of China.)
     const afterPossessive = c.s > 0 && tokens[c.s - 1].poss && tokens[c.s - 1].cap && tokens[c.s - 1].outerEnd >= c.start - 1;
-    if (whole && kind === 'institution' && !afterPossessive && !inside[0].ambiguous && inside[0].start === c.start && inside[0].end >= c.end) { pushHit(inside[0], c.initial); continue; }
+    if (whole && kind === 'institution' && !afterPossessive && !inside[0].ambiguous && inside[0].start === c.start && inside[0].end >= c.end) { pushHit(st, inside[0], c.initial); continue; }
     if (inside.length === 0 || kind === 'index' || kind === 'institution' || kind === 'place') {
       const cues = new Set<string>(backedAt.has(c.start) ? ['backed'] : []);
       if (ownerAt.has(c.start)) cues.add('owner-role');
       out.push(nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, governmentAt.has(c.start) ? 'institution' : kind, undefined, cues));
       continue;
     }
-    if (whole) { pushHit(inside[0], c.initial); continue; }
+    if (whole) { pushHit(st, inside[0], c.initial); continue; }
     // "Vantor Semiconductor Manufacturing Co": a known name inside a longer unknown one is only a part of it.
-    const firstHitTok = tokAt.get(inside[0].start);
+    const firstHitTok = tokenStartingAt(tokens, inside[0].start);
     if (firstHitTok !== undefined && firstHitTok > c.s && classifyChunk(text.slice(c.start, tokens[firstHitTok - 1].end), tokens, c.s, firstHitTok) === 'other' &&
       !NATIONALITIES.has(tokens[c.s].lower) && inside[inside.length - 1].end >= c.end - 1) {
       out.push(nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, kind));
@@ -275,7 +268,7 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     // "Fidelity International", "Tesla Inc", "Goldman Sachs Asset Management": a known name opening a longer one
     // is that company under its longer name.
     const h0 = inside[0];
-    const h0s = tokAt.get(h0.start);
+    const h0s = tokenStartingAt(tokens, h0.start);
     if (inside.length === 1 && h0s === c.s && !h0.ambiguous && kind === 'other') {
       out.push(nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, kind, h0));
       continue;
@@ -284,34 +277,46 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     // sits inside some other name ("Banana Republic").
     let cursor = c.s;
     for (const hit of inside) {
-      const hs = tokAt.get(hit.start);
-      const he = hs === undefined ? undefined : lastTokenOf(hit, hs);
+      const hs = tokenStartingAt(tokens, hit.start);
+      const he = hs === undefined ? undefined : lastTokenOf(tokens, hit, hs);
       if (hs === undefined || he === undefined || hs < c.s) continue;
       if (hit.ambiguous) continue;
-      if (hs > cursor) pushChunkPart(cursor, hs);
-      pushHit(hit, hs === c.s && c.initial);
+      if (hs > cursor) pushChunkPart(st, cursor, hs);
+      pushHit(st, hit, hs === c.s && c.initial);
       cursor = he + 1;
     }
-    if (cursor < c.e) pushChunkPart(cursor, c.e);
+    if (cursor < c.e) pushChunkPart(st, cursor, c.e);
   }
-  while (h < hits.length) pushHit(hits[h++]);
+  while (h < hits.length) pushHit(st, hits[h++]);
   out.sort((a, b) => a.start - b.start);
   return out.filter((n, i) => i === 0 || n.start >= out[i - 1].end);
+}
 
-  function pushHit(hit: DictionaryHit, initial?: boolean) {
-    const s = tokAt.get(hit.start);
-    const e = s === undefined ? undefined : lastTokenOf(hit, s);
-    if (s === undefined || e === undefined) return;
-    const isInitial = initial ?? firstOfSentence[s];
-    out.push(nameSpan(s, e + 1, hit.start, hit.end, hit.text, isInitial, 'other', hit));
-  }
-  function pushChunkPart(s: number, e: number) {
-    while (s < e && !tokens[s].cap) s++;
-    while (e > s && !tokens[e - 1].cap && !tokens[e - 1].num) e--;
-    if (e <= s) return;
-    const start = tokens[s].start;
-    const end = tokens[e - 1].end;
-    const t = text.slice(start, end);
-    out.push(nameSpan(s, e, start, end, t, firstOfSentence[s], classifyChunk(t, tokens, s, e)));
-  }
+// buildNames' helpers: plain functions over its state, so no closures are made per block.
+interface NameState { text: string; tokens: Token[]; firstOfSentence: boolean[]; out: NameSpan[] }
+
+/** Last token of a hit: the dictionary's word boundaries may differ from ours ("Co." vs "Co"). */
+function lastTokenOf(tokens: Token[], hit: DictionaryHit, s: number): number | undefined {
+  let e = s;
+  while (e + 1 < tokens.length && tokens[e + 1].start < hit.end) e++;
+  return tokens[e].start < hit.end ? e : undefined;
+}
+
+function pushHit(st: NameState, hit: DictionaryHit, initial?: boolean) {
+  const s = tokenStartingAt(st.tokens, hit.start);
+  const e = s === undefined ? undefined : lastTokenOf(st.tokens, hit, s);
+  if (s === undefined || e === undefined) return;
+  const isInitial = initial ?? st.firstOfSentence[s];
+  st.out.push(nameSpan(s, e + 1, hit.start, hit.end, hit.text, isInitial, 'other', hit));
+}
+
+function pushChunkPart(st: NameState, s: number, e: number) {
+  const { tokens } = st;
+  while (s < e && !tokens[s].cap) s++;
+  while (e > s && !tokens[e - 1].cap && !tokens[e - 1].num) e--;
+  if (e <= s) return;
+  const start = tokens[s].start;
+  const end = tokens[e - 1].end;
+  const t = st.text.slice(start, end);
+  st.out.push(nameSpan(s, e, start, end, t, st.firstOfSentence[s], classifyChunk(t, tokens, s, e)));
 }

@@ -167,19 +167,25 @@ function toFigure(text: string, c: Candidate, kind: FigureKind): FigureSpan {
 }
 
 /** All figures in one block of text, in order, non-overlapping. Linear time. */
+/**
+ * Emits a finished candidate; cents take the currency of the last amount before them.
+ * Returns the currency of the last amount so far. (A plain function, not a closure in
+ * findFigures: no function object made per block.)
+ */
+function emit(text: string, out: FigureSpan[], c: Candidate, lastCurrency: string): string {
+  if (c.kind === null || !Number.isFinite(c.num.value)) return lastCurrency;
+  if (c.kind === 'money') {
+    if (c.cents) c.currency = CENT_CURRENCIES.has(lastCurrency) ? lastCurrency : 'USD';
+    else lastCurrency = c.currency ?? lastCurrency;
+  }
+  if (c.negative) c.start--;
+  out.push(toFigure(text, c, c.kind));
+  return lastCurrency;
+}
+
 export function findFigures(text: string): FigureSpan[] {
   const out: FigureSpan[] = [];
   let lastCurrency = 'USD';
-  // Emits a finished candidate; cents take the currency of the last amount before them.
-  const emit = (c: Candidate) => {
-    if (c.kind === null || !Number.isFinite(c.num.value)) return;
-    if (c.kind === 'money') {
-      if (c.cents) c.currency = CENT_CURRENCIES.has(lastCurrency) ? lastCurrency : 'USD';
-      else lastCurrency = c.currency ?? lastCurrency;
-    }
-    if (c.negative) c.start--;
-    out.push(toFigure(text, c, c.kind));
-  };
 
   // Streams over the numbers holding one back, since a range partner may still lend it a unit.
   let prev: Candidate | null = null;
@@ -200,34 +206,36 @@ export function findFigures(text: string): FigureSpan[] {
       if (c.start < prev.end) c.start = num.start;
       joint = rangeConnector(text, prev, c);
       if (joint) joinRange(text, prev, c);
-      emit(prev);
+      lastCurrency = emit(text, out, prev, lastCurrency);
     }
     // A dash between two numbers is a range, never the second one's minus sign.
     if (joint !== 'dash' && minusBefore(text, c.start)) c.negative = true;
     prev = c;
   }
-  if (prev) emit(prev);
+  if (prev) emit(text, out, prev, lastCurrency);
   return mergeWordFigures(text, out);
 }
 
 /** Figures written in words: "three times earnings", "half a percentage point", "a billion dollars". */
+// Literals every match of the word scans contains ("per cent", "per-cent", "percent", "percentage").
 const HAS_TIMES = /times/i;
-const HAS_PER = /per/i;
+const HAS_PER_CENT = /per[ \u00a0-]?cent/i;
 const HAS_ILLION = /illion|thousand/i;
 
 function wordFigures(text: string): FigureSpan[] {
   const spans: FigureSpan[] = [];
-  const add = (start: number, end: number, kind: FigureKind, value: number, currency?: string) => {
-    const t = text.slice(start, end);
-    const figure: Figure = { kind, text: t, value };
-    if (currency) figure.currency = currency;
-    spans.push({ start, end, text: t, figure });
-  };
   // Each scan runs only when its key word is in the block at all (a literal search is far cheaper than the word regexes).
-  if (HAS_TIMES.test(text)) for (const w of findWordMultiples(text)) add(w.start, w.end, 'multiple', w.value);
-  if (HAS_PER.test(text)) for (const w of findWordPercents(text)) add(w.start, w.end, 'percent', w.value);
-  if (HAS_ILLION.test(text)) for (const w of findWordAmounts(text)) add(w.start, w.end, 'money', w.value, w.currency);
-  return spans.sort((a, b) => a.start - b.start);
+  if (HAS_TIMES.test(text)) for (const w of findWordMultiples(text)) addWordFigure(text, spans, w.start, w.end, 'multiple', w.value);
+  if (HAS_PER_CENT.test(text)) for (const w of findWordPercents(text)) addWordFigure(text, spans, w.start, w.end, 'percent', w.value);
+  if (HAS_ILLION.test(text)) for (const w of findWordAmounts(text)) addWordFigure(text, spans, w.start, w.end, 'money', w.value, w.currency);
+  return spans.length > 1 ? spans.sort((a, b) => a.start - b.start) : spans;
+}
+
+function addWordFigure(text: string, spans: FigureSpan[], start: number, end: number, kind: FigureKind, value: number, currency?: string): void {
+  const t = text.slice(start, end);
+  const figure: Figure = { kind, text: t, value };
+  if (currency) figure.currency = currency;
+  spans.push({ start, end, text: t, figure });
 }
 
 /** Merges word figures into the digit figures, keeping order and dropping overlaps. */
