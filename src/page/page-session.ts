@@ -74,7 +74,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
   const { doc, highlighter } = opts;
   let article = opts.article;
   // Timed for the bench: the extractor's first use on a page builds its lookup tables.
-  const extractor: ScannedDocument = benchTimed('extractor-init', () => createDocument({ title: article.title }));
+  const extractor: ScannedDocument = benchTimed('session-init', () => createDocument({ title: article.title }));
   const hits = createHitIndex();
   const blocks = new Map<Element, BlockState>();
   let order: Element[] = [];
@@ -181,7 +181,8 @@ export function createPageSession(opts: SessionOptions): PageSession {
       if (item.kind === 'block') read(item);
       else return paintBlock(item.st);
     },
-    onSlice: (ms) => benchSlice(ms),
+    // The slice is named after its longest item: reading a block, or painting (with the extractor's page-level pass).
+    onSlice: (ms, longest) => benchSlice(ms, longest.item.kind === 'block' ? 'scan:read' : 'scan:paint'),
     onDrain() {
       if (stopped) return;
       // Everything is read: one resolve, then (re)paint every block in reading order.

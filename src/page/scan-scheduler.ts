@@ -9,8 +9,8 @@
 export interface SchedulerOptions<T> {
   /** Does the item's work; false when it is not finished (it runs again next, in this slice or the next). */
   run(item: T): boolean | void;
-  /** Called after a slice, with its duration (for the bench hook). */
-  onSlice?(ms: number): void;
+  /** Called after a slice, with its duration and its longest item (for the bench hook). */
+  onSlice?(ms: number, longest: { item: T; ms: number }): void;
   /** Called when both queues are empty. */
   onDrain?(): void;
   sliceMs?: number;
@@ -67,9 +67,12 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
     scheduled = false;
     const t0 = performance.now();
     let ran = 0;
-    while (queued.size > 0 && performance.now() - t0 < sliceMs) {
+    let now = t0;
+    let longest: { item: T; ms: number } | undefined;
+    while (queued.size > 0 && now - t0 < sliceMs) {
       const item = next();
       if (item === undefined) break;
+      const before = now;
       try {
         if (options.run(item) === false) {
           again = item;
@@ -79,8 +82,10 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
         // One bad block must not stop the scan (and must never reach the page's console as ours).
       }
       ran++;
+      now = performance.now();
+      if (!longest || now - before > longest.ms) longest = { item, ms: now - before };
     }
-    if (ran) options.onSlice?.(performance.now() - t0);
+    if (longest) options.onSlice?.(now - t0, longest);
     if (queued.size > 0) schedule();
     else options.onDrain?.();
   }

@@ -176,7 +176,7 @@ export async function run(): Promise<Measure[]> {
         }
         await sleep(1000);
         // A string, not a function: tsx would wrap inner functions in a helper the page lacks.
-        const m = await page.evaluate<{ start: number; first: number; settled: number; own: number; longest: number; slices: number; top: string; highlighted: number }>(`(() => {
+        const m = await page.evaluate<{ start: number; first: number; settled: number; own: number; longest: number; slices: number; over: number; top: string; highlighted: number }>(`(() => {
           const t = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
           const entries = performance.getEntriesByName('newsmark:slice');
           const slices = entries.map((e) => e.duration);
@@ -189,11 +189,12 @@ export async function run(): Promise<Measure[]> {
             own: slices.reduce((a, b) => a + b, 0),
             longest: Math.max(0, ...slices),
             slices: slices.length,
+            over: slices.filter((d) => d > 16).length,
             top,
             highlighted: ['company', 'person', 'figure', 'move'].reduce((a, c) => a + size('newsmark-' + c), 0),
           };
         })()`);
-        console.log(`  newsmark ${words} words: longest slices ${m.top}`);
+        console.log(`  newsmark ${words} words: ${m.over} of ${m.slices} slices over 16 ms; longest: ${m.top}`);
         results.push({ variant: 'newsmark', words, taskMs: await taskDuration(page), firstHighlight: m.first - m.start, firstHighlightSinceNav: m.first, done: m.settled, ownMs: m.own, longestMs: m.longest, slices: m.slices, highlighted: m.highlighted });
         await page.close();
       }

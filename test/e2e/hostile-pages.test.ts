@@ -263,7 +263,7 @@ const READ = `(() => {
     const d = slices[i].duration, what = String(slices[i].detail);
     all.push(d); total += d;
     if (d > maxSlice) { maxSlice = d; maxWhat = what; }
-    if (what === 'detect' || what === 'extractor-init') maxOnce = Math.max(maxOnce, d); else maxSteady = Math.max(maxSteady, d);
+    if (what === 'detect' || what === 'extractor-init' || what === 'session-init') maxOnce = Math.max(maxOnce, d); else maxSteady = Math.max(maxSteady, d);
   }
   all.sort((a, b) => b - a);
   const top = all.slice(0, 5);
