@@ -273,7 +273,7 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
     subject = subjectBefore(block, ctx, subjectEnd, first, i, found);
   } else if (v.type === 'rate') {
     if (hedged(tokens, i, first)) return undefined;
-    if (RATE_BASE.has(l) && !(lw(tokens[i - 1]) === 'to' && [2, 3, 4].some((d) => DECIDED.has(lw(tokens[i - d]))))) return undefined;
+    if (RATE_BASE.has(l) && !(lw(tokens[i - 1]) === 'to' && (DECIDED.has(lw(tokens[i - 2])) || DECIDED.has(lw(tokens[i - 3])) || DECIDED.has(lw(tokens[i - 4]))))) return undefined;
     const obj = objectAfter(block, i + 1, last);
     if (!obj || !RATE_WORDS.test(obj.text.toLowerCase())) return undefined;
     let k = obj.endTok;
@@ -385,12 +385,14 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
   if (size.more.length) {
     const respectively = tokens.slice(i, Math.min(last, i + 20)).some((t) => t.lower === 'respectively');
     const partners = respectively ? coordinated(block, subject) : [];
-    size.more.forEach((m, n) => {
+    // A loop, not forEach with a callback: a closure over this function's variables would make V8
+    // allocate them in a context on every call, and moveAt is called for every token.
+    for (let n = 0; n < size.more.length; n++) {
       const subj = respectively ? partners[n + 1] : subject;
-      if (!subj) return;
+      if (!subj) continue;
       if (respectively && n === 0 && partners[0]) moves[0] = make(block, partners[0], v.dir, { mag: size.mag, more: [], end: size.end }, sentence, partners[0].start);
-      moves.push(make(block, subj, v.dir, { mag: m, more: [], end: size.end }, sentence, subj.start));
-    });
+      moves.push(make(block, subj, v.dir, { mag: size.more[n], more: [], end: size.end }, sentence, subj.start));
+    }
   }
   return moves;
 }
