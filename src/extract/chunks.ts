@@ -97,13 +97,16 @@ export function findChunks(text: string, tokens: Token[], firstOfSentence: boole
 
 export type ChunkKind = 'index' | 'place' | 'institution' | 'date' | 'acronym-noise' | 'asset' | 'other';
 
+/** Words after a commodity that keep it one ("Brent crude", "Gold futures"). */
+const ASSET_TAILS = new Set(['crude', 'futures', 'prices']);
+
 /** What a chunk plainly is when it is not a company or a person. */
 export function classifyChunk(text: string, tokens: Token[], s: number, e: number): ChunkKind {
-  const lower = text.toLowerCase().replace(/\u2019/g, "'");
+  const lower = text.includes('\u2019') ? text.toLowerCase().replace(/\u2019/g, "'") : text.toLowerCase();
   if (INDEX_NAMES.has(lower) || (INDEX_HEADS.has(tokens[s].lower) && e - s > 1 && tokens[e - 1].num)) return 'index';
   // "Brent", "Bitcoin", "WTI", "Gold": a commodity, currency or coin, not a company.
   let asset = true;
-  for (let k = s; k < e && asset; k++) asset = COMMODITIES.has(tokens[k].lower) || CURRENCIES.has(tokens[k].lower) || (k > s && ['crude', 'futures', 'prices'].includes(tokens[k].lower));
+  for (let k = s; k < e && asset; k++) asset = COMMODITIES.has(tokens[k].lower) || CURRENCIES.has(tokens[k].lower) || (k > s && ASSET_TAILS.has(tokens[k].lower));
   if (asset) return 'asset';
   if (e - s === 1 && NATIONALITIES.has(lower)) return 'place';
   const last = tokens[e - 1].lower;

@@ -26,6 +26,29 @@ const DEAL_NOUN_WITH = new Set(['deal', 'merger', 'partnership', 'agreement', 'c
 const DEAL_AFTER = new Set(['agreed', 'agrees', 'bought', 'acquired', 'invested', 'listed', 'employs', 'shipped']);
 const RELATIVE_BUSINESS = new Set(['makes', 'owns', 'operates', 'runs', 'sells', 'builds', 'designs', 'produces', 'manufactures', 'supplies', 'provides', 'develops', 'employs']);
 
+// Word lists of the cue rules, built once (array literals in the rules would be rebuilt for every name).
+/** "Alliance for ...", "Center of ...": an industry word before these ends no company name. */
+const FOR_OF = new Set(['for', 'of']);
+/** "shares of X", "a stake in X". */
+const HOLDINGS_OF = new Set(['shares', 'stock', 'stake', 'stakes', 'shareholders', 'investors']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+/** "worked at X", "analysts at X". */
+const WORK_AT = new Set(['engineer', 'worked', 'works', 'working', 'job', 'role', 'stint', 'analysts', 'economists', 'strategists']);
+/** "compiled by X": X is a data source. */
+const SOURCE_BY = new Set(['polled', 'compiled', 'surveyed', 'tracked', 'analysed', 'analyzed', 'published']);
+/** "backed by X", "acquired by X". */
+const BACKED_BY = new Set(['backed', 'led', 'funded', 'owned', 'acquired', 'bought', 'advised', 'run', 'operated', 'controlled']);
+/** "invested in X". */
+const INVEST_IN = new Set(['investment', 'invest', 'invested', 'investing', 'stake']);
+/** "X advised ..." and "... advised X"/"advising X". */
+const ADVISES = new Set(['advised', 'advises', 'advising']);
+const ADVISING = new Set(['advised', 'advising']);
+/** Words between a name and a late "said" ("X has said", "X later said"). */
+const BEFORE_SAID = new Set(['has', 'had', 'also', 'previously', 'later', 'on']);
+/** Words that end the head noun phrase of an appositive. */
+const APPOSITIVE_END = new Set(['of', 'that', 'which', 'who', 'whose', 'run', 'based', 'with', 'in', 'for', 'and', 'to', 'known', 'founded', 'owned', 'led', 'backed', 'said', 'has', 'is', 'was']);
+const RELATIVES = new Set(['which', 'who', 'whose']);
+
 const w = (t: Token | undefined) => (t && t.word ? t.lower : t?.text ?? '');
 
 export function findCompanyCues(block: BlockAnalysis) {
@@ -38,7 +61,7 @@ export function findCompanyCues(block: BlockAnalysis) {
     const len = n.e - n.s;
     if (len > 1 && last.cap && LEGAL_SUFFIXES.has(last.lower.replace(/\.$/, '')) || n.dict && /\b(?:Inc|Corp|plc|Ltd|AG|SA|NV|SE|ASA|Holdings?|Group)\.?$/.test(n.text)) cues.add('suffix');
     // "Rystad Energy"; not "Alliance for American Manufacturing" or "Center of Economic Research".
-    if (len > 1 && INDUSTRY_SUFFIXES.has(last.lower) && !['for', 'of'].includes(w(tokens[n.s - 1]))) cues.add('industry');
+    if (len > 1 && INDUSTRY_SUFFIXES.has(last.lower) && !FOR_OF.has(w(tokens[n.s - 1]))) cues.add('industry');
     readTicker(block, n);
     const p1 = tokens[n.s - 1];
     const p2 = tokens[n.s - 2];
@@ -49,7 +72,7 @@ export function findCompanyCues(block: BlockAnalysis) {
     const n1 = tokens[a];
     const n2 = tokens[a + 1];
     // "shares of X", "shares in X", "stake in X"
-    if ((w(p1) === 'of' || w(p1) === 'in') && p2 && ['shares', 'stock', 'stake', 'stakes', 'shareholders', 'investors'].includes(w(p2))) cues.add('shares-of');
+    if ((w(p1) === 'of' || w(p1) === 'in') && p2 && HOLDINGS_OF.has(w(p2))) cues.add('shares-of');
     // "X shares", "X's shares", "X stock"
     if (n1 && n1.word && !n1.cap && (n1.lower === 'shares' || n1.lower === 'stock' || n1.lower === 'adrs')) cues.add('shares');
     if (last.poss && n1 && n1.word && OWNED.has(n1.lower)) cues.add('possessive');
@@ -64,22 +87,22 @@ export function findCompanyCues(block: BlockAnalysis) {
     // "X, the chipmaker", "X, whose shares", "X, which makes"
     if (n1?.text === ',' && n2) {
       if (n2.word && (n2.lower === 'whose' || RELATIVE_BUSINESS.has(w(tokens[a + 2])) && n2.lower === 'which')) cues.add('appositive');
-      else if (n2.word && ['the', 'a', 'an'].includes(n2.lower) && appositiveHead(tokens, a + 2)) cues.add('appositive');
+      else if (n2.word && ARTICLES.has(n2.lower) && appositiveHead(tokens, a + 2)) cues.add('appositive');
     }
     // "analysts at X", "chief economist at X"
-    if (w(p1) === 'at' && (ROLE_WORDS.has(w(p2)) || ROLE_WORDS.has(w(p3)) || ['engineer', 'worked', 'works', 'working', 'job', 'role', 'stint', 'analysts', 'economists', 'strategists'].includes(w(p2)))) cues.add('role-at');
+    if (w(p1) === 'at' && (ROLE_WORDS.has(w(p2)) || ROLE_WORDS.has(w(p3)) || WORK_AT.has(w(p2)))) cues.add('role-at');
     // "according to X", "data from X", "polled by X", "compiled by X"
-    if ((w(p1) === 'to' && w(p2) === 'according') || (w(p1) === 'from' && w(p2) === 'data') || (w(p1) === 'by' && ['polled', 'compiled', 'surveyed', 'tracked', 'analysed', 'analyzed', 'published'].includes(w(p2)))) cues.add('source');
+    if ((w(p1) === 'to' && w(p2) === 'according') || (w(p1) === 'from' && w(p2) === 'data') || (w(p1) === 'by' && SOURCE_BY.has(w(p2)))) cues.add('source');
     // "backed by X", "led by X", "X-backed"
-    if (w(p1) === 'by' && ['backed', 'led', 'funded', 'owned', 'acquired', 'bought', 'advised', 'run', 'operated', 'controlled'].includes(w(p2))) cues.add('backed');
+    if (w(p1) === 'by' && BACKED_BY.has(w(p2))) cues.add('backed');
     if (n1?.word && !n1.cap && n1.lower === 'backed' && tokens[n.e - 1].end === n1.start - 1) cues.add('backed');
     // "agreed to buy X", "deal with X", "takeover of X", "investment in X", "X agreed to buy"
-    if (DEAL_BEFORE.has(w(p1)) || (w(p1) === 'of' && DEAL_NOUN_OF.has(w(p2))) || (w(p1) === 'with' && DEAL_NOUN_WITH.has(w(p2))) || (w(p1) === 'in' && ['investment', 'invest', 'invested', 'investing', 'stake'].includes(w(p2)))) cues.add('deal');
+    if (DEAL_BEFORE.has(w(p1)) || (w(p1) === 'of' && DEAL_NOUN_OF.has(w(p2))) || (w(p1) === 'with' && DEAL_NOUN_WITH.has(w(p2))) || (w(p1) === 'in' && INVEST_IN.has(w(p2)))) cues.add('deal');
     if (n1?.word && !n1.cap && DEAL_AFTER.has(n1.lower)) cues.add('deal');
-    if ((n1?.word && ['advised', 'advises', 'advising'].includes(n1.lower)) || ['advised', 'advising'].includes(w(p1))) cues.add('advised');
+    if ((n1?.word && ADVISES.has(n1.lower)) || ADVISING.has(w(p1))) cues.add('advised');
     // "X said", "X told", "X on Thursday said"
     if (n1?.word && SAY_VERBS.has(n1.lower) && n1.lower !== 'according') cues.add('said');
-    else if (n1?.word && ['has', 'had', 'also', 'previously', 'later', 'on'].includes(n1.lower)) {
+    else if (n1?.word && BEFORE_SAID.has(n1.lower)) {
       let k = a + 1;
       while (k < tokens.length && k < a + 4 && !(tokens[k].word && SAY_VERBS.has(tokens[k].lower))) k++;
       if (tokens[k] && SAY_VERBS.has(tokens[k].lower) && tokens[k].lower !== 'according') cues.add('said');
@@ -103,7 +126,7 @@ function appositiveHead(tokens: Token[], i: number): boolean {
   for (let k = i; k < tokens.length && k < i + 8; k++) {
     const t = tokens[k];
     if (!t.word) break;
-    if (['of', 'that', 'which', 'who', 'whose', 'run', 'based', 'with', 'in', 'for', 'and', 'to', 'known', 'founded', 'owned', 'led', 'backed', 'said', 'has', 'is', 'was'].includes(t.lower)) break;
+    if (APPOSITIVE_END.has(t.lower)) break;
     head = t.lower;
     if (t.poss) head = '';
   }
@@ -149,7 +172,7 @@ function markLists(block: BlockAnalysis) {
       let k = names[j].e;
       if (tokens[k]?.text === '(') { while (k < tokens.length && tokens[k].text !== ')' && k < names[j].e + 8) k++; k++; }
       // "Nvidia, which has doubled this year, and Apple": a relative clause inside the list.
-      if (tokens[k]?.text === ',' && ['which', 'who', 'whose'].includes(w(tokens[k + 1]))) {
+      if (tokens[k]?.text === ',' && RELATIVES.has(w(tokens[k + 1]))) {
         let q = k + 2;
         while (q < names[j + 1].s && q < k + 16 && tokens[q].text !== ',') q++;
         if (q < names[j + 1].s && tokens[q].text === ',') k = q;

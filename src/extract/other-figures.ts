@@ -10,13 +10,17 @@ export interface OtherUnit {
   kind: Extract<FigureKind, 'bp' | 'points' | 'multiple'>;
 }
 
+// Longest first, so "bps" wins over "bp" (module constants: these are read for every number).
+const BP_WORDS = ['bps', 'bp'];
+const POINT_WORDS = ['points', 'point', 'pts'];
+
 /** The bp / points / multiple unit right after a number ending at `i`, if any. */
 export function readOtherUnitAfter(text: string, i: number): OtherUnit | null {
   // "3x" and "3×" only attached: "3 x 4" is arithmetic or dimensions.
   if (wordAt(text, i, 'x') || text[i] === '\u00d7') return { end: i + 1, kind: 'multiple' };
   const j = skipUnitGap(text, i);
   if (!isLetter(text.charCodeAt(j))) return null;
-  for (const w of ['bps', 'bp']) if (wordAt(text, j, w)) return { end: j + w.length, kind: 'bp' };
+  for (const w of BP_WORDS) if (wordAt(text, j, w)) return { end: j + w.length, kind: 'bp' };
   if (j === i) return null;
   if (wordAt(text, j, 'basis')) {
     const k = skipUnitGap(text, j + 5);
@@ -24,7 +28,7 @@ export function readOtherUnitAfter(text: string, i: number): OtherUnit | null {
     if (k === j + 6 && wordAt(text, k, 'point')) return { end: k + 5, kind: 'bp' };
     return null;
   }
-  for (const w of ['points', 'point', 'pts']) if (wordAt(text, j, w)) return { end: j + w.length, kind: 'points' };
+  for (const w of POINT_WORDS) if (wordAt(text, j, w)) return { end: j + w.length, kind: 'points' };
   if (wordAt(text, j, 'times')) return { end: j + 5, kind: 'multiple' };
   return null;
 }

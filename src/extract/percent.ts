@@ -20,6 +20,9 @@ function pointsAfter(text: string, i: number): number {
   return -1;
 }
 
+/** Percent abbreviations written right after the digits ("5pct", "2ppts"), longest first. */
+const GLUED_PERCENT_WORDS = ['pct', 'ppts', 'ppt', 'pp', 'pc'];
+
 /** The percent unit right after a number ending at `i`, if any. */
 export function readPercentAfter(text: string, i: number): PercentUnit | null {
   const j = skipOneSpace(text, i);
@@ -29,7 +32,7 @@ export function readPercentAfter(text: string, i: number): PercentUnit | null {
   }
   // Written attached only: "3.5pc", "2pp", "0.5ppt"; with a space these letters mean other things.
   if (j === i) {
-    for (const w of ['pct', 'ppts', 'ppt', 'pp', 'pc']) {
+    for (const w of GLUED_PERCENT_WORDS) {
       if (wordAt(text, i, w)) return { end: i + w.length, points: w.startsWith('pp') };
     }
   }
