@@ -1,6 +1,7 @@
 // Subtree statistics of every element that holds text, summed from the units
 // in one pass over each unit's ancestors (units x depth, no tree re-walks).
 import type { Unit, Walk } from './collect-units.ts';
+import { spent, type Pace } from './pace.ts';
 
 export interface Agg {
   text: number;
@@ -28,7 +29,10 @@ export function isTeaserBlurb(w: Walk, u: Unit): boolean {
   return u.text < 300 && isLinkedHeading(prev) && prev.el.parentElement === u.el.parentElement;
 }
 
-export function aggregate(w: Walk, top: Element, unitWeight: (u: Unit) => number): Map<Element, Agg> {
+/** Ancestors climbed per walk unit of pace. */
+const LEVELS_PER_UNIT = 8;
+
+export function* aggregate(w: Walk, top: Element, unitWeight: (u: Unit) => number, pace: Pace): Generator<void, Map<Element, Agg>> {
   const aggs = new Map<Element, Agg>();
   const get = (el: Element): Agg => {
     let a = aggs.get(el);
@@ -39,6 +43,7 @@ export function aggregate(w: Walk, top: Element, unitWeight: (u: Unit) => number
     const good = isGood(u) ? u.text : 0;
     const weight = u.text >= 25 ? unitWeight(u) : 0;
     let level = 0;
+    let depth = 0;
     // A <p> hands its score to its container; a div with its own text is a container itself.
     let el: Element | null = u.tag === 'p' || u.tag === 'li' || u.tag === 'tr' || /^h\d$/.test(u.tag) ? u.el.parentElement : u.el;
     for (let a: Element | null = u.el; a; a = a.parentElement) {
@@ -54,14 +59,19 @@ export function aggregate(w: Walk, top: Element, unitWeight: (u: Unit) => number
         el = a.parentElement;
       }
       if (a === top) break;
+      depth++;
     }
+    if (spent(pace, 1 + depth / LEVELS_PER_UNIT)) yield;
   }
   for (const c of w.controls) {
+    let depth = 0;
     for (let a: Element | null = c.parentElement; a; a = a.parentElement) {
       const g = aggs.get(a);
       if (g) g.controls++;
       if (a === top) break;
+      depth++;
     }
+    if (spent(pace, 1 + depth / LEVELS_PER_UNIT)) yield;
   }
   return aggs;
 }

@@ -7,6 +7,7 @@
 import { isGood, isTeaserBlurb, type Agg } from './aggregate.ts';
 import type { Unit, Walk } from './collect-units.ts';
 import { classWords, isBoilerWords, isContentWords, isStrongContentWords } from './tags.ts';
+import { spent, type Pace } from './pace.ts';
 
 export interface RootChoice {
   root: Element;
@@ -19,7 +20,7 @@ export interface RootChoice {
  * is in it; if the chosen container's text mostly is, text that is not does
  * not count as more story when widening.
  */
-export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, inLd?: (u: Unit) => boolean): RootChoice | null {
+export function* chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, pace: Pace, inLd?: (u: Unit) => boolean): Generator<void, RootChoice | null> {
   const bodyProps = new Set(w.bodyProps);
   let best: Element | null = null;
   let bestScore = 0;
@@ -34,13 +35,14 @@ export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, inLd
     if (el.localName === 'article') s *= 1.1;
     if (a.controls > 2) s *= 0.8;
     if (s > bestScore) { bestScore = s; best = el; }
+    if (spent(pace)) yield;
   }
   if (!best) return null;
   let how = bodyProps.has(best) ? 'itemprop articleBody' : 'best-scored container';
   // Widen to an ancestor while that adds story text and little else. Levels
   // that add nothing (a grid cell around the body) are looked through.
   let root = best;
-  const ldCovers = inLd ? coverage(w, aggs.get(best)!, inLd) >= 0.5 : false;
+  const ldCovers = inLd ? (yield* coverage(w, aggs.get(best)!, inLd, pace)) >= 0.5 : false;
   const isStory = (u: Unit): boolean => isGood(u) && !isTeaserBlurb(w, u) && (!ldCovers || inLd!(u));
   for (let p = root === body ? null : root.parentElement; p && p.localName !== 'html'; p = p.parentElement) {
     const inner = aggs.get(root)!;
@@ -58,6 +60,7 @@ export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, inLd
       if (u.tag === 'h1') { goodExtra = -1; break; }
       allExtra += u.text;
       if (!appendix && isStory(u) && !(u.boiler && u.boiler !== p && p.contains(u.boiler))) goodExtra += u.text;
+      if (spent(pace)) yield;
     }
     if (goodExtra < 0) break;
     if (allExtra < 50) continue;
@@ -68,16 +71,18 @@ export function chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, inLd
   // The publisher's own marker (itemprop/property="articleBody") around the chosen root wins.
   for (let a = root === body ? null : root.parentElement; a && a !== body; a = a.parentElement) {
     if (bodyProps.has(a)) { root = a; how = 'itemprop articleBody'; break; }
+    if (spent(pace)) yield;
   }
   return { root, how };
 }
 
 /** Share of a container's good text that the JSON-LD articleBody holds. */
-function coverage(w: Walk, a: Agg, inLd: (u: Unit) => boolean): number {
+function* coverage(w: Walk, a: Agg, inLd: (u: Unit) => boolean, pace: Pace): Generator<void, number> {
   let good = 0;
   let found = 0;
   for (let i = a.first; i <= a.last; i++) {
     const u = w.units[i];
+    if (spent(pace)) yield;
     if (!isGood(u)) continue;
     good += u.text;
     if (inLd(u)) found += u.text;

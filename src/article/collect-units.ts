@@ -1,8 +1,11 @@
 // One read-only pass over the page: splits the visible text into paragraph-like
 // units (a block element and its own inline text) with the cheap statistics the
 // later steps score on. Nothing else in detection walks the whole tree.
+// The walk runs in steps (see pace.ts) and the live page may change while it is
+// suspended, so it re-checks its position on every resume (see `repair`).
 import { SKIP_TAGS, isBlock, isBoilerWords, look } from './tags.ts';
 import type { HiddenCheck } from './block-text.ts';
+import { CHARS_PER_UNIT, HIDDEN_CHECK_COST, type Pace } from './pace.ts';
 
 export interface Unit {
   el: Element;
@@ -55,12 +58,24 @@ const CONTROL_TAGS = new Set(['input', 'textarea', 'select']);
  * `honourAriaHidden` false reads what aria-hidden="true" hides: the page
  * behind a cookie wall's modal can carry it.
  */
-export function collectUnits(root: Element, isHidden?: HiddenCheck, honourAriaHidden = true): Walk {
+export function* collectUnits(root: Element, pace: Pace, isHidden?: HiddenCheck, honourAriaHidden = true): Generator<void, Walk> {
   const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], bodyProps: [], ldScripts: [], itemTypes: [], ariaHiddenBlocks: 0, pendingRule: false, pendingImage: false };
   const rootUnit = newUnit(root, null, w);
-  visit(root, rootUnit, w, isHidden, honourAriaHidden);
-  w.units = w.units.filter((u) => u.text > 0);
-  w.units.forEach((u, i) => (u.index = i));
+  const stack: Frame[] = [{ el: root, last: null, next: root.firstChild, unit: rootUnit, inLink: false, boiler: null, inEmph: false }];
+  for (;;) {
+    walkSome(stack, w, pace, isHidden, honourAriaHidden);
+    if (!stack.length) break;
+    yield;
+    repair(stack);
+  }
+  const units: Unit[] = [];
+  for (const u of w.units) {
+    if (u.text > 0) {
+      u.index = units.length;
+      units.push(u);
+    }
+  }
+  w.units = units;
   return w;
 }
 
@@ -75,6 +90,9 @@ const BLOCKISH_RE = /^(?:div|main|section|article)$/;
 
 /** Where the walk stands in one element: its next child and what that child inherits. */
 interface Frame {
+  el: Element;
+  /** The child taken last (null before the first): where to pick up if `next` was removed. */
+  last: ChildNode | null;
   next: ChildNode | null;
   unit: Unit;
   inLink: boolean;
@@ -85,20 +103,30 @@ interface Frame {
 /**
  * Depth-first, in document order, with an explicit stack rather than recursion:
  * a page can nest elements thousands deep (10,000 levels overflowed the call
- * stack, seen in test/e2e/hostile-pages.test.ts).
+ * stack, seen in test/e2e/hostile-pages.test.ts). Walks until the stack is
+ * empty or the step's units are spent; a plain function, so the hot loop is
+ * not a generator's.
  */
-function visit(root: Element, rootUnit: Unit, w: Walk, isHidden: HiddenCheck | undefined, aria: boolean): void {
-  const stack: Frame[] = [{ next: root.firstChild, unit: rootUnit, inLink: false, boiler: null, inEmph: false }];
+function walkSome(stack: Frame[], w: Walk, pace: Pace, isHidden: HiddenCheck | undefined, aria: boolean): void {
+  let left = pace.left;
   while (stack.length) {
+    if (left <= 0) {
+      pace.left = pace.step;
+      return;
+    }
     const f = stack[stack.length - 1];
     const node = f.next;
     if (!node) {
       stack.pop();
       continue;
     }
+    f.last = node;
     f.next = node.nextSibling;
+    left--;
     if (node.nodeType === 3) {
-      addText((node as Text).data, f.unit, f.inLink, f.inEmph, w);
+      const data = (node as Text).data;
+      addText(data, f.unit, f.inLink, f.inEmph, w);
+      if (data.length > CHARS_PER_UNIT) left -= data.length / CHARS_PER_UNIT;
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -121,7 +149,10 @@ function visit(root: Element, rootUnit: Unit, w: Walk, isHidden: HiddenCheck | u
       if (!wrapper || aria) continue;
     }
     // The layout check is costly on a live page: ask only about elements a stylesheet can single out.
-    if (attrs && isHidden?.(child)) continue;
+    if (attrs && isHidden) {
+      left -= HIDDEN_CHECK_COST;
+      if (isHidden(child)) continue;
+    }
     let childBoiler = f.boiler;
     if (BOILER_TAGS.has(tag) || isBoilerWords(seen.words) || (attrs && child.getAttribute('role') === 'complementary')) {
       w.boilers.add(child);
@@ -136,10 +167,29 @@ function visit(root: Element, rootUnit: Unit, w: Walk, isHidden: HiddenCheck | u
     if (isBlock(child, tag)) {
       if (tag === 'h1') w.h1s.push(child);
       // A block inside a link (a teaser card wrapped in <a>) is still link text.
-      stack.push({ next: child.firstChild, unit: newUnit(child, childBoiler, w), inLink: f.inLink, boiler: childBoiler, inEmph: false });
+      stack.push({ el: child, last: null, next: child.firstChild, unit: newUnit(child, childBoiler, w), inLink: f.inLink, boiler: childBoiler, inEmph: false });
     } else {
-      stack.push({ next: child.firstChild, unit: f.unit, inLink: f.inLink || tag === 'a', boiler: childBoiler, inEmph: f.inEmph || EMPH_TAGS.has(tag) });
+      stack.push({ el: child, last: null, next: child.firstChild, unit: f.unit, inLink: f.inLink || tag === 'a', boiler: childBoiler, inEmph: f.inEmph || EMPH_TAGS.has(tag) });
     }
+  }
+  pace.left = left;
+}
+
+/**
+ * After a pause the page may have moved or removed nodes on the walk's path.
+ * Frames whose element left its parent are dropped (the walk carries on after
+ * the last frame still in place), and every frame reads its next child afresh
+ * from the child it took last; if that one is gone too and so is `next`, the
+ * rest of that element is skipped. Never throws; never re-walks a child.
+ */
+function repair(stack: Frame[]): void {
+  for (let i = 1; i < stack.length; i++) {
+    if (stack[i].el.parentNode !== stack[i - 1].el) { stack.length = i; break; }
+  }
+  for (const f of stack) {
+    if (!f.last) f.next = f.el.firstChild;
+    else if (f.last.parentNode === f.el) f.next = f.last.nextSibling;
+    else if (f.next && f.next.parentNode !== f.el) f.next = null;
   }
 }
 

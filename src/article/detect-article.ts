@@ -3,12 +3,15 @@
 // Steps: one walk splits the page into paragraph units (collect-units), their
 // statistics are summed per container (aggregate), the story's container is
 // chosen and widened (choose-root), its blocks are picked (select-blocks), and
-// the page is judged an article or not (judge, below).
+// the page is judged an article or not (judge, below). Each step is a
+// generator that yields when its share of work is spent (pace.ts), so the
+// content script can run detection in slices; detectArticle runs it at once.
 import { aggregate } from './aggregate.ts';
 import { visibleBlockText, type HiddenCheck } from './block-text.ts';
 import { chooseRoot } from './choose-root.ts';
 import { collectUnits, type Unit, type Walk } from './collect-units.ts';
 import { isArticleType, isListingType, readMeta, textKey, type PageMeta } from './metadata.ts';
+import { CHARS_PER_UNIT, drain, newPace, spent, type Pace } from './pace.ts';
 import { selectBlocks } from './select-blocks.ts';
 import { HEADING_TAGS } from './tags.ts';
 import { findTitle, findStandfirst } from './title.ts';
@@ -21,48 +24,103 @@ export interface DetectOptions {
    * hiding (hidden, aria-hidden, inline display:none) is always honoured.
    */
   isHidden?: HiddenCheck;
+  /**
+   * Work units between two yields of detectArticleSteps (default DEFAULT_STEP,
+   * about 1-2 ms on linkedom; a unit is about one element visited).
+   */
+  step?: number;
 }
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleBody {
+  return drain(detectArticleSteps(doc, options));
+}
+
+/**
+ * detectArticle in short steps: each `next()` does a bounded amount of work
+ * (options.step units) and the last one returns the result, the same as
+ * detectArticle's for a page that did not change in between. The content
+ * script spreads the steps over idle slices of the main thread.
+ *
+ * The page may change while the generator is suspended. It never throws for
+ * that, and every block and standfirst it returns is inside the document's
+ * body when it returns. What changed behind the walk is not seen (text
+ * removed from there still counts in the statistics, text added there is
+ * missed); a node removed right where the walk paused can make it skip the
+ * rest of that node's parent. So after a change the result is what a fresh
+ * detection might find on a page in between the two states; the content
+ * script re-runs detection when the page changes much anyway.
+ */
+export function* detectArticleSteps(doc: Document, options: DetectOptions = {}): Generator<void, ArticleBody> {
   // linkedom throws on `body` when the markup has no element at all.
   const body = doc.documentElement ? doc.body : null;
   if (!body) return { isArticle: false, reason: 'no <body>', title: '', blocks: [] };
-  const w = collectUnits(body, options.isHidden);
-  const first = detectIn(doc, body, w, options);
+  const pace = newPace(options.step);
+  const w = yield* collectUnits(body, pace, options.isHidden);
+  let found = yield* detectIn(doc, body, w, options, pace);
   // A cookie wall's modal may set aria-hidden on the whole page behind it: if
   // nothing was found, read the containers aria-hidden hides, once.
-  if (first.isArticle || w.ariaHiddenBlocks === 0) return first;
-  const second = detectIn(doc, body, collectUnits(body, options.isHidden, false), options);
-  return second.isArticle ? { ...second, reason: `${second.reason}, behind aria-hidden` } : first;
+  if (!found.isArticle && w.ariaHiddenBlocks > 0) {
+    const second = yield* detectIn(doc, body, yield* collectUnits(body, pace, options.isHidden, false), options, pace);
+    if (second.isArticle) found = { ...second, reason: `${second.reason}, behind aria-hidden` };
+  }
+  return yield* stillThere(found, body, pace);
 }
 
-function detectIn(doc: Document, body: HTMLElement, w: Walk, options: DetectOptions): ArticleBody {
-  const meta = readMeta(doc, w.ldScripts, w.itemTypes);
+/**
+ * Drops blocks the page removed while detection was suspended, and the
+ * second meeting of a block the page moved ahead of the walk (none of either
+ * when the page did not change).
+ */
+function* stillThere(found: ArticleBody, body: HTMLElement, pace: Pace): Generator<void, ArticleBody> {
+  const live = body.isConnected;
+  const seen = new Set<Element>();
+  const blocks: Element[] = [];
+  for (const el of found.blocks) {
+    if (live && !seen.has(el) && body.contains(el)) blocks.push(el);
+    seen.add(el);
+    if (spent(pace)) yield;
+  }
+  const standfirst = found.standfirst && live && body.contains(found.standfirst) ? found.standfirst : undefined;
+  if (blocks.length === found.blocks.length && standfirst === found.standfirst) return found;
+  const { standfirst: _, ...rest } = found;
+  const kept: ArticleBody = { ...rest, blocks, ...(standfirst ? { standfirst } : {}) };
+  return blocks.length || !found.isArticle ? kept : { ...kept, isArticle: false, reason: 'the page removed the story during detection' };
+}
+
+/** Characters of the JSON-LD articleBody key searched per unit (a search is much cheaper than a walk). */
+const SEARCH_CHARS_PER_UNIT = 20 * CHARS_PER_UNIT;
+
+function* detectIn(doc: Document, body: HTMLElement, w: Walk, options: DetectOptions, pace: Pace): Generator<void, ArticleBody> {
+  const meta = yield* readMeta(doc, w.ldScripts, w.itemTypes, pace);
   const texts = new Map<Unit, string>();
   const text = (u: Unit): string => {
     let t = texts.get(u);
-    if (t === undefined) texts.set(u, (t = visibleBlockText(u.el, options.isHidden)));
+    if (t === undefined) {
+      texts.set(u, (t = visibleBlockText(u.el, options.isHidden)));
+      pace.left -= 1 + t.length / CHARS_PER_UNIT;
+    }
     return t;
   };
   const inLdBody = (u: Unit): boolean => {
     const key = textKey(text(u)).slice(0, 80);
+    pace.left -= meta.bodyKey.length / SEARCH_CHARS_PER_UNIT;
     return key.length > 20 && meta.bodyKey.includes(key);
   };
-  const aggs = aggregate(w, body, (u) => {
+  const aggs = yield* aggregate(w, body, (u) => {
     const ld = u.links / u.text;
     let s = (1 + u.commas + Math.min(u.text / 100, 3)) * (1 - ld);
     if (u.boiler) s *= 0.3;
     // JSON-LD articleBody is the publisher's own word on what the story is.
     if (meta.bodyKey && u.text >= 40) s *= inLdBody(u) ? 3 : meta.bodyKey.length >= 300 ? 0.5 : 1;
     return s;
-  });
-  const h1 = findTitle(w.h1s, meta.headline, doc.title);
-  const choice = chooseRoot(w, aggs, body, meta.bodyKey ? inLdBody : undefined);
+  }, pace);
+  const h1 = yield* findTitle(w.h1s, meta.headline, doc.title, pace);
+  const choice = yield* chooseRoot(w, aggs, body, pace, meta.bodyKey ? inLdBody : undefined);
   if (!choice) return { isArticle: false, reason: 'no paragraph-like text', title: h1.text, blocks: [] };
-  const found = selectBlocks(w, aggs, choice.root, h1.text, text);
-  const { el: standfirst, inBody } = findStandfirst(w, h1.el, found, meta.description, text);
+  const found = yield* selectBlocks(w, aggs, choice.root, h1.text, text, pace);
+  const { el: standfirst, inBody } = yield* findStandfirst(w, h1.el, found, meta.description, text, pace);
   const units = inBody ? found.slice(1) : found;
-  const verdict = judge(w, units, choice.root, meta, h1.el !== null);
+  const verdict = yield* judge(w, units, choice.root, meta, h1.el !== null, pace);
   return {
     isArticle: verdict.ok,
     reason: verdict.ok ? `${choice.how}${meta.bodyKey ? ', JSON-LD articleBody' : ''}` : verdict.why,
@@ -72,12 +130,12 @@ function detectIn(doc: Document, body: HTMLElement, w: Walk, options: DetectOpti
   };
 }
 
-function judge(w: Walk, units: Unit[], root: Element, meta: PageMeta, hasH1: boolean): { ok: boolean; why: string } {
+function* judge(w: Walk, units: Unit[], root: Element, meta: PageMeta, hasH1: boolean, pace: Pace): Generator<void, { ok: boolean; why: string }> {
   const typed = meta.types.some(isArticleType) || meta.ogType === 'article';
   const listing = !typed && meta.types.some(isListingType);
   // Unlinked sentence text of the chosen blocks (a link-rich story still counts, at its unlinked share).
   const good = Math.round(units.reduce((n, u) => n + (u.text >= 40 && u.stops + u.commas > 0 ? u.text - u.links : 0), 0));
-  const teasers = countTeasers(w, root);
+  const teasers = yield* countTeasers(w, root, pace);
   if (teasers >= 4 && good < (typed ? 200 : 500) * teasers) return { ok: false, why: `list of ${teasers} teasers, not one story` };
   // Very short stories exist (a two-paragraph brief): the page's own metadata or a headline vouches for them.
   const least = typed ? 100 : hasH1 ? 250 : 400;
@@ -91,9 +149,10 @@ function judge(w: Walk, units: Unit[], root: Element, meta: PageMeta, hasH1: boo
  * blurb, outside boxes named as boilerplate (a "related" box inside a story is
  * not a teaser list): the shape of a front page, a section page or search results.
  */
-function countTeasers(w: Walk, root: Element): number {
+function* countTeasers(w: Walk, root: Element, pace: Pace): Generator<void, number> {
   let n = 0;
   for (const u of w.units) {
+    if (spent(pace)) yield;
     if (u.text < 20 || u.text > 200 || u.links / u.text < 0.8 || u.stops > 1) continue;
     if (!(root === u.el || root.contains(u.el))) continue;
     if (u.boiler && u.boiler !== root && u.boiler !== u.el && root.contains(u.boiler)) continue;

@@ -4,6 +4,7 @@
 import { isTeaserBlurb, type Agg } from './aggregate.ts';
 import type { Unit, Walk } from './collect-units.ts';
 import { HEADING_TAGS } from './tags.ts';
+import { spent, type Pace } from './pace.ts';
 
 /** Lines that are furniture, not story: bylines, credits, calls to action (checked on lines under 250 characters). */
 const FURNITURE_RE = /^(?:(?:additional )?(?:reporting|writing|editing|compiled|edited|produced|research) by\b|(?:photo|image|picture|video|graphic)s?(?: credit)?\s*:|story continues below|continue reading|read more\b|related\s*:|click here|share this\b|image \d+ of \d+$|email [^@]{1,40} at \S+@)/iu;
@@ -23,7 +24,7 @@ const isFurniture = (t: string): boolean =>
   FURNITURE_RE.test(t) || FOLLOW_RE.test(t) || PROMO_RE.test(t) ||
   (t.length < 80 && (SHORT_FURNITURE_RE.test(t) || CREDIT_RE.test(t))) || isDateLine(t);
 
-export function selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, title: string, text: (u: Unit) => string): Unit[] {
+export function* selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, title: string, text: (u: Unit) => string, pace: Pace): Generator<void, Unit[]> {
   const rootAgg = aggs.get(root)!;
   const excluded = new Map<Element, boolean>();
   const isExcludedBox = (el: Element): boolean => {
@@ -37,7 +38,7 @@ export function selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, ti
         if (w.boilers.has(el) && !mostOfStory) v = true;
         else if (a.controls > 0 && a.text < 600 && !mostOfStory) v = true;
         else if (ld > 0.5 && a.good < 200 && el.localName !== 'p') v = true;
-        else if (ld > 0.3 && isLinkList(el)) v = true;
+        else if (ld > 0.3) { v = isLinkList(el); pace.left -= el.childElementCount / 8; }
       }
       excluded.set(el, v);
     }
@@ -46,6 +47,7 @@ export function selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, ti
   const titleKey = title.trim().toLowerCase();
   const picked: Unit[] = [];
   for (let i = rootAgg.first; i <= rootAgg.last; i++) {
+    if (spent(pace)) yield;
     const u = w.units[i];
     if (u.tag === 'h1' || isTeaserBlurb(w, u)) continue;
     // An italic line right under an image is its caption.

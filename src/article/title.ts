@@ -2,14 +2,17 @@
 import type { Unit, Walk } from './collect-units.ts';
 import { textKey } from './metadata.ts';
 import { blockText } from './block-text.ts';
+import { CHARS_PER_UNIT, spent, type Pace } from './pace.ts';
 
 /** The visible <h1> that best matches what the page's metadata calls its headline. */
-export function findTitle(h1s: Element[], headline: string, docTitle: string): { el: Element | null; text: string } {
+export function* findTitle(h1s: Element[], headline: string, docTitle: string, pace: Pace): Generator<void, { el: Element | null; text: string }> {
   const wanted = textKey(headline || docTitle || '');
   let best: { el: Element | null; text: string } = { el: null, text: '' };
   let bestScore = -1;
   for (const el of h1s) {
+    if (spent(pace)) yield;
     const t = blockText(el).replace(/\n/g, ' ');
+    pace.left -= t.length / CHARS_PER_UNIT;
     if (t.length < 4) continue;
     const key = textKey(t);
     const score = wanted && key ? overlap(key, wanted) : 0.01;
@@ -41,13 +44,14 @@ const wordsOf = (el: Element): string =>
  * description. `blocks` are the body's units; a standfirst found as the first
  * of them (marked unambiguously) is taken out of the body.
  */
-export function findStandfirst(w: Walk, h1: Element | null, blocks: Unit[], description: string, text: (u: Unit) => string): { el?: Element; inBody: boolean } {
+export function* findStandfirst(w: Walk, h1: Element | null, blocks: Unit[], description: string, text: (u: Unit) => string, pace: Pace): Generator<void, { el?: Element; inBody: boolean }> {
   const first = blocks[0];
   if (!h1 || !first) return { inBody: false };
   if (first.text <= 600 && STRONG_STANDFIRST_RE.test(wordsOf(first.el)) && blocks.length > 1) return { el: first.el, inBody: true };
   const descKey = textKey(description).slice(0, 60);
   let seen = false;
   for (const u of w.units) {
+    if (spent(pace)) yield;
     if (u.el === h1) { seen = true; continue; }
     if (!seen) continue;
     if (u === first || u.el.contains(first.el)) break;

@@ -1,0 +1,38 @@
+// Count-based pacing of the steppable detection (detectArticleSteps): every
+// loop whose length grows with the page charges work units to one shared
+// budget and yields when it is spent. No clocks here: the caller decides how
+// many steps fit its time slice. A unit is about one element visited by the
+// walk (some microseconds on linkedom, less in a browser); costlier work
+// (a layout hidden check, a long text) charges more.
+
+export interface Pace {
+  /** Units left in the current step. */
+  left: number;
+  /** Units per step. */
+  step: number;
+}
+
+/** Units between two yields by default: about 1-2 ms of work on linkedom, less in a browser. */
+export const DEFAULT_STEP = 500;
+
+/** Characters of text (read, copied or searched) per unit. */
+export const CHARS_PER_UNIT = 200;
+/** What one layout hidden check (getComputedStyle on a live page) costs in units. */
+export const HIDDEN_CHECK_COST = 4;
+
+export const newPace = (step = DEFAULT_STEP): Pace => ({ left: step, step: Math.max(1, step) });
+
+/** Charges `cost` units; true when the step is spent (the next one starts): the caller then yields. */
+export function spent(pace: Pace, cost = 1): boolean {
+  if ((pace.left -= cost) > 0) return false;
+  pace.left = pace.step;
+  return true;
+}
+
+/** Runs a step generator to its end at once. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
