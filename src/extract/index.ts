@@ -91,6 +91,9 @@ export function createDocument(options: { title?: string } = {}): ScannedDocumen
       const block = analyseBlock(text, ctx);
       all.push(block);
       if (!block.skip) for (const t of block.tokens) if (t.word) words++;
+      // The per-word arrays serve only the block's own analysis. Kept, they were most of the heap a long
+      // page holds (a token object per word), and the garbage collector's pauses grew with it.
+      block.tokens = block.sentOf = block.figAt = block.nameAt = [] as never[];
       cache = undefined;
       pending = undefined;
       return all.length - 2;
