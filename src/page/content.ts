@@ -3,7 +3,7 @@
 // SPA navigation, sends the growing page summary to the background in
 // throttled batches, answers the popup/side panel ('content/*' messages) and
 // anchors the reader's notes. Nothing here may throw into the page.
-import { detectArticle, layoutHidden, type ArticleBody } from '../article/index.ts';
+import { detectArticleSteps, layoutHidden, type ArticleBody } from '../article/index.ts';
 import { warmUpSteps } from '../extract/index.ts';
 import type { Mention, PageSummary } from '../extract/types.ts';
 import type { Note, PageInfo, Settings } from '../messages.ts';
@@ -73,10 +73,12 @@ function start(article: ArticleBody) {
     doc,
     isOurs,
     blockOf: (n) => session?.blockOf(n),
-    onChange(dirty) {
-      if (!session) return 0;
-      const { added } = benchTimed('update', () => session!.update(dirty));
-      if (info && session.article.isArticle !== info.isArticle) info = { ...info, isArticle: session.article.isArticle, reason: session.article.reason };
+    async onChange(dirty) {
+      const s = session;
+      if (!s) return 0;
+      const { added } = await s.update(dirty);
+      if (s !== session) return 0; // a navigation replaced the session meanwhile
+      if (info && s.article.isArticle !== info.isArticle) info = { ...info, isArticle: s.article.isArticle, reason: s.article.reason };
       return added;
     },
   });
@@ -94,9 +96,12 @@ function stop(options: { send?: boolean } = {}) {
   interaction.card.hide();
 }
 
+/** Article detection in short slices (tens of ms on a big page in one go). */
+const detect = () => runInSlices(detectArticleSteps(doc, { isHidden: layoutHidden }), 'detect');
+
 /** When the page is not an article but the reader asked: the detector's blocks, else every paragraph. */
-function forcedArticle(): ArticleBody {
-  const a = detectArticle(doc, { isHidden: layoutHidden });
+async function forcedArticle(): Promise<ArticleBody> {
+  const a = await detect();
   if (a.blocks.length) return a;
   const blocks = [...doc.body.querySelectorAll('p, li, h2, h3, blockquote, td')].filter((el) => !el.closest('nav, footer, header, aside, form'));
   return { ...a, blocks };
@@ -187,18 +192,19 @@ listen({
   'content/summary': () => snapshot(),
   async 'content/scan'() {
     siteDisabled = false;
-    if (!session) start(forcedArticle());
+    if (!session) start(await forcedArticle());
     highlighter.set({ enabled: true });
     await Promise.race([session!.settled(), new Promise((ok) => setTimeout(ok, 10_000))]);
     sender.flush();
     return snapshot()!;
   },
-  'content/highlights'(req) {
+  async 'content/highlights'(req) {
     const enabled = typeof req.enabled === 'boolean' ? req.enabled : req.toggle ? !highlighter.state().enabled : undefined;
     const state = highlighter.set({ enabled, categories: req.categories });
     if (enabled === true && !session) {
       siteDisabled = false;
-      start(forcedArticle());
+      const article = await forcedArticle();
+      if (!session) start(article);
     }
     // Per-site "off" is remembered by whoever asks for it (the popup writes Settings.disabledSites);
     // here a toggle only affects this page, and disabledSites is honoured on load.
@@ -234,12 +240,15 @@ watchNavigation(window, () => {
   info = null;
   if (siteDisabled) return;
   let tries = 0;
-  const attempt = () => {
-    const article = benchTimed('detect', () => detectArticle(doc, { isHidden: layoutHidden }));
+  const url = location.href;
+  const attempt = async () => {
+    const article = await detect();
+    if (location.href !== url || session) return; // navigated again meanwhile: that navigation's attempt decides
     if (article.isArticle) start(article);
-    else if (++tries < 4) setTimeout(attempt, [400, 1200, 3000][tries - 1]);
+    else if (++tries < 4) later([400, 1200, 3000][tries - 1]);
   };
-  setTimeout(attempt, 150);
+  const later = (ms: number) => setTimeout(() => attempt().catch(() => {}), ms);
+  later(150);
 });
 
 /** The reader's colour choice per category is one of a few presets, each a named highlight style in highlights.css. */
@@ -271,7 +280,7 @@ const SETTINGS_WAIT_MS = 150;
 async function main() {
   if (window.top !== window) return;
   const settingsP = call('settings/get', {}, 5000);
-  const article = benchTimed('detect', () => detectArticle(doc, { isHidden: layoutHidden }));
+  const article = await detect();
   // Overlap the extractor's table building with the settings request instead of adding the two waits up.
   if (article.isArticle) await runInSlices(warmUpSteps(), 'extractor-init');
   const early = await Promise.race([settingsP, new Promise<'late'>((ok) => setTimeout(() => ok('late'), SETTINGS_WAIT_MS))]);

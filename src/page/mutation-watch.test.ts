@@ -47,4 +47,32 @@ describe('watchMutations', () => {
     expect(calls[0].structural).toBe(true);
     expect(calls[0].dirty).toEqual([p1]);
   });
+
+  it('waits for a re-read that takes a while (it runs in slices), then handles what changed meanwhile', async () => {
+    document.body.innerHTML = '<article><p id="p1">Alibaba shares rose.</p></article>';
+    const article = document.querySelector('article')!;
+    const calls: number[] = [];
+    let inFlight = 0;
+    let overlapped = false;
+    stop = watchMutations({
+      doc: document,
+      isOurs: () => false,
+      blockOf: () => undefined,
+      async onChange() {
+        if (inFlight++) overlapped = true;
+        calls.push(Date.now());
+        await wait(700); // longer than the debounce and the minimum interval
+        inFlight--;
+        return 1;
+      },
+    });
+    const add = (i: number) => { article.appendChild(document.createElement('p')).textContent = `Update ${i}: Tencent shares jumped 7 percent after results beat forecasts.`; };
+    add(0);
+    await wait(400); // the first re-read has started and is still running
+    add(1);
+    await wait(1500);
+    expect(overlapped).toBe(false);
+    expect(calls).toHaveLength(2);
+    expect(calls[1] - calls[0]).toBeGreaterThanOrEqual(690);
+  });
 });

@@ -10,8 +10,8 @@ export interface MutationWatchOptions {
   isOurs(node: Node): boolean;
   /** Known block containing the node (its text may have changed). */
   blockOf(node: Node): Element | undefined;
-  /** Called with the changed known blocks; returns how many new blocks were found. */
-  onChange(dirty: Set<Element>, structural: boolean): number;
+  /** Called with the changed known blocks; returns (or resolves to) how many new blocks were found. */
+  onChange(dirty: Set<Element>, structural: boolean): number | Promise<number>;
 }
 
 /** Text smaller than this, added outside known blocks, is a ticker tick or a badge, not content. */
@@ -26,6 +26,9 @@ export function watchMutations(o: MutationWatchOptions): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let interval = MIN_INTERVAL_MS;
   let lastRun = 0;
+  /** A re-read is under way (it runs in slices): the next one waits for it. */
+  let running = false;
+  let stopped = false;
 
   const observer = new MutationObserver((records) => {
     let relevant = false;
@@ -56,12 +59,12 @@ export function watchMutations(o: MutationWatchOptions): () => void {
   });
 
   function schedule() {
-    if (timer !== undefined) return;
+    if (timer !== undefined || running || stopped) return;
     const wait = Math.max(DEBOUNCE_MS, lastRun + interval - Date.now());
     timer = setTimeout(run, wait);
   }
 
-  function run() {
+  async function run() {
     timer = undefined;
     lastRun = Date.now();
     const d = new Set(dirty);
@@ -69,18 +72,23 @@ export function watchMutations(o: MutationWatchOptions): () => void {
     dirty.clear();
     structural = false;
     let found = 0;
+    running = true;
     try {
-      found = o.onChange(d, s);
+      found = await o.onChange(d, s);
     } catch {
       // never into the page console
     }
+    running = false;
     interval = found > 0 || d.size > 0 ? MIN_INTERVAL_MS : Math.min(MAX_INTERVAL_MS, interval * 2);
+    // Changes seen while we were re-reading.
+    if (dirty.size || structural) schedule();
   }
 
   // The whole document, not <body>: some apps replace <body> itself, and an
   // observer on the old one would go deaf. <head> changes are skipped above.
   observer.observe(o.doc.documentElement, { childList: true, subtree: true, characterData: true });
   return () => {
+    stopped = true;
     observer.disconnect();
     if (timer !== undefined) clearTimeout(timer);
   };

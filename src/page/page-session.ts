@@ -1,11 +1,12 @@
 // One page summary's worth of work: the article's blocks on the live DOM,
 // scanned visible-first in time slices, highlighted, and kept up to date as
 // content is added. A new URL (SPA navigation) gets a new session.
-import { detectArticle, layoutHidden, type ArticleBody } from '../article/index.ts';
+import { detectArticleSteps, layoutHidden, type ArticleBody } from '../article/index.ts';
 import { createDocument, type Mention, type PageSummary, type ScannedDocument } from '../extract/index.ts';
 import { collectText, isEditableBlock, isLaidOutHidden, isSkipped, piecesOf, staticRangeOf, type CollectedText } from './collect-text.ts';
 import { createHitIndex, type HitIndex, type MentionRef } from './hit-test.ts';
 import type { Highlighter } from './highlighter.ts';
+import { runInSlices } from './run-in-slices.ts';
 import { createScheduler } from './scan-scheduler.ts';
 import { benchMark, benchSlice, benchTimed } from './bench-hook.ts';
 
@@ -17,6 +18,8 @@ export interface BlockState {
   index?: number;
   refs: MentionRef[];
   signature: string;
+  /** Hidden by layout when last read: read again when the article is re-read. */
+  hidden?: boolean;
 }
 
 export interface PageSession {
@@ -27,8 +30,11 @@ export interface PageSession {
   blocksInOrder(): BlockState[];
   /** Mentions with the same identity on the page (the card's "appears N times"). */
   countOf(m: Mention): number;
-  /** Re-reads the article after the page changed; `dirty` are known blocks whose text may have changed. */
-  update(dirty: Iterable<Element>): { added: number };
+  /**
+   * Re-reads the article after the page changed; `dirty` are known blocks whose
+   * text may have changed. Detection runs in slices, hence the promise.
+   */
+  update(dirty: Iterable<Element>): Promise<{ added: number }>;
   /** The block element containing `node`, if it is one of ours. */
   blockOf(node: Node): Element | undefined;
   /** The block holding the article's root (common ancestor) for mutation filtering. */
@@ -137,6 +143,9 @@ export function createPageSession(opts: SessionOptions): PageSession {
   function read(st: BlockState) {
     io?.unobserve(st.el);
     if (!st.el.isConnected || isSkipped(st.el) || isEditableBlock(st.el)) return;
+    // Hidden by the page's layout (a collapsed "read more", a closed tab): tried again on the next re-read of the article.
+    st.hidden = isLaidOutHidden(st.el);
+    if (st.hidden) return;
     const ct = collectText(st.el, isNested(st.el));
     const sameText = st.ct !== undefined && st.index !== undefined && st.ct.text === ct.text;
     st.ct = ct;
@@ -253,8 +262,12 @@ export function createPageSession(opts: SessionOptions): PageSession {
     rootEl = commonAncestor(list);
     const fresh: BlockState[] = [];
     for (const el of list) {
-      // Style is read here, in one batch before we paint anything, never between highlight updates.
-      if (blocks.has(el) || isLaidOutHidden(el)) continue;
+      // Nothing per block here but bookkeeping: a 5 MB page has 15,000 blocks. Style is read when a block is read.
+      const known = blocks.get(el);
+      if (known) {
+        if (known.hidden) scheduler.push(known);
+        continue;
+      }
       const st: BlockState = { kind: 'block', el, refs: [], signature: '' };
       blocks.set(el, st);
       fresh.push(st);
@@ -294,7 +307,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
     hits,
     blocksInOrder: () => order.map((el) => blocks.get(el)!).filter((st) => st && st.ct && st.el.isConnected),
     countOf: (m) => counts.get(mentionKey(m)) ?? 0,
-    update(dirty) {
+    async update(dirty) {
       if (stopped) return { added: 0 };
       for (const el of dirty) {
         const st = blocks.get(el);
@@ -303,10 +316,13 @@ export function createPageSession(opts: SessionOptions): PageSession {
       // New text anywhere can change how earlier mentions resolve.
       repaintAll = true;
       dropDisconnected();
-      const next = detectArticle(doc, { isHidden: layoutHidden });
+      const next = await runInSlices(detectArticleSteps(doc, { isHidden: layoutHidden }), 'detect');
+      if (stopped) return { added: 0 };
+      // The page went on changing while we detected: a block it removed meanwhile is dropped, never adopted.
+      dropDisconnected();
       if (next.isArticle || next.blocks.length) article = { ...next, blocks: next.blocks };
-      const added = adopt(next.blocks.length ? readingOrder(next) : order.filter((el) => el.isConnected));
-      return { added };
+      const list = (next.blocks.length ? readingOrder(next) : order).filter((el) => el.isConnected);
+      return { added: benchTimed('adopt', () => adopt(list)) };
     },
     blockOf(node) {
       for (let n: Node | null = node; n && n !== doc.body; n = n.parentNode) {
