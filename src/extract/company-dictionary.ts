@@ -30,7 +30,7 @@ interface Index {
   parsed: (ParsedLine | undefined)[];
   root: Map<string, TrieNode>;              // first word of every name and alias -> node
   lowerRoots: Set<string>;                  // the few first words that start with a lower-case letter ("eBay")
-  lowerPairs: Uint8Array;                   // their first two characters (pairIndex), to pass over other words cheaply
+  rootBits: Uint32Array;                    // a bit per hashChars() of each first word, to pass over other words cheaply
   byKey?: Map<string, CompanyInfo>;         // lookup key -> company, built on the first lookupCompany()
   byTicker?: Map<string, CompanyInfo[]>;    // built on the first lookupTicker()
 }
@@ -54,11 +54,12 @@ const SUFFIXES = new Set(['Inc', 'Corp', 'Corporation', 'Co', 'Company', 'Ltd', 
 /** A token as compared: straight apostrophes, no accents, "and" = "&". */
 function norm(token: string): string {
   if (token === 'and' || token === 'And') return '&';
-  // Every text word passes here: ASCII words (nearly all) are returned as they are.
-  if (!NON_ASCII.test(token)) return token;
-  return token.replace(/\u2019/g, "'").normalize('NFD').replace(/\p{M}/gu, '');
+  // Every word that may start a name passes here: ASCII words (nearly all) are returned as they are.
+  for (let k = 0; k < token.length; k++) {
+    if (token.charCodeAt(k) >= 128) return token.replace(/\u2019/g, "'").normalize('NFD').replace(/\p{M}/gu, '');
+  }
+  return token;
 }
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The punctuation between two words, whitespace removed; "" for plain spaces without building a string. */
 function gapOf(text: string, from: number, to: number): string {
@@ -160,15 +161,14 @@ function* buildSteps(): Generator<void, Index> {
   }
   // Most words of a text are lower-case and start no name: a small set answers for them without probing the big map.
   const lowerRoots = new Set<string>();
-  const lowerPairs = new Uint8Array(128 * 128);
+  const rootBits = new Uint32Array(ROOT_BITS / 32);
   for (const key of root.keys()) {
     const c = key.charCodeAt(0);
-    if (c >= 97 && c <= 122) {
-      lowerRoots.add(key);
-      lowerPairs[pairIndex(c, key.length > 1 ? key.charCodeAt(1) : 0)] = 1;
-    }
+    if (c >= 97 && c <= 122) lowerRoots.add(key);
+    const h = hashChars(key, 0, key.length);
+    rootBits[h >>> 5] |= 1 << (h & 31);
   }
-  return { lines, parsed: new Array(lines.length), root, lowerRoots, lowerPairs };
+  return { lines, parsed: new Array(lines.length), root, lowerRoots, rootBits };
 }
 
 /** The first word of s[from, to) as the trie keys it; ASCII names take the fast path. */
@@ -238,24 +238,32 @@ function expand(idx: Index, node: TrieNode, key: string): void {
 }
 
 // Word boundaries of the text being matched, reused from call to call: a page has thousands of words
-// and nearly all of them (lower-case, starting no name) are skipped without making a string.
+// and nearly all of them (starting no name) are skipped without making a string.
 const wordStarts: number[] = [];
 const wordEnds: number[] = [];
 
 /**
- * True for a word that cannot start a name nor end in a possessive: plain lower-case ASCII whose
- * first two letters open none of the lower-case first words ("eBay", "iShares"). Decided on the
- * characters alone; a word that might match falls through to the full comparison.
+ * True for a word that starts no name and is no possessive, decided on its characters alone (no string
+ * made, no probe of the big map): a plain ASCII word is its own key, and no first word hashes to its bit.
+ * Most words of a text (lower-case ones, and most capitalised ones) end here; a word that might start a
+ * name (or a false positive of the filter, a few percent) takes the full comparison.
  */
-function skippable(idx: Index, text: string, s: number, e: number): boolean {
-  const c0 = text.charCodeAt(s);
-  if (c0 < 97 || c0 > 122) return false;
-  if (idx.lowerPairs[pairIndex(c0, e - s > 1 ? text.charCodeAt(s + 1) : 0)]) return false;
-  for (let k = s + 1; k < e; k++) if (text.charCodeAt(k) >= 128) return false;
+function startsNoName(idx: Index, text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (text.charCodeAt(k) >= 128) return false;
   const last = text.charCodeAt(e - 1);
-  return last !== 39 && !(last === 115 && e - s > 1 && text.charCodeAt(e - 2) === 39) && !(e - s === 3 && text.startsWith('and', s));
+  if (last === 39 || (last === 115 && e - s > 1 && text.charCodeAt(e - 2) === 39)) return false;
+  if (e - s === 3 && (text.startsWith('and', s) || text.startsWith('And', s))) return false; // its key is "&"
+  const h = hashChars(text, s, e);
+  return (idx.rootBits[h >>> 5] & (1 << (h & 31))) === 0;
 }
-const pairIndex = (c0: number, c1: number) => (c0 & 127) * 128 + (c1 & 127);
+
+const ROOT_BITS = 1 << 17;
+/** A hash of s[from, to) into ROOT_BITS bits. */
+function hashChars(s: string, from: number, to: number): number {
+  let h = 0;
+  for (let k = from; k < to; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+  return (h ^ (h >>> 15)) & (ROOT_BITS - 1);
+}
 const keyOf = (text: string, j: number) => norm(text.slice(wordStarts[j], wordEnds[j]));
 const gapBefore = (text: string, j: number) => gapOf(text, j > 0 ? wordEnds[j - 1] : 0, wordStarts[j]);
 
@@ -275,7 +283,7 @@ export function findDictionaryCompanies(text: string): DictionaryHit[] {
   const hits: DictionaryHit[] = [];
   let i = 0;
   while (i < n) {
-    if (skippable(idx, text, wordStarts[i], wordEnds[i])) { i++; continue; }
+    if (startsNoName(idx, text, wordStarts[i], wordEnds[i])) { i++; continue; }
     const first = keyOf(text, i);
     const c0 = first.charCodeAt(0);
     if (c0 >= 97 && c0 <= 122 && !idx.lowerRoots.has(first) && !possessive(first)) { i++; continue; }
