@@ -288,8 +288,15 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     if (cursor < c.e) pushChunkPart(st, cursor, c.e);
   }
   while (h < hits.length) pushHit(st, hits[h++]);
-  out.sort((a, b) => a.start - b.start);
-  return out.filter((n, i) => i === 0 || n.start >= out[i - 1].end);
+  // Nearly always in order already, and without overlaps: sort and filter (both copy) only when needed.
+  let sorted = true;
+  let disjoint = true;
+  for (let i = 1; i < out.length; i++) {
+    if (out[i].start < out[i - 1].start) sorted = false;
+    else if (out[i].start < out[i - 1].end) disjoint = false;
+  }
+  if (!sorted) out.sort((a, b) => a.start - b.start);
+  return sorted && disjoint ? out : out.filter((n, i) => i === 0 || n.start >= out[i - 1].end);
 }
 
 // buildNames' helpers: plain functions over its state, so no closures are made per block.
