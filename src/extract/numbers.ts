@@ -174,5 +174,8 @@ export function readScale(text: string, i: number): Scale | null {
 /** Multiplies without the float noise that makes 4.4 * 1e9 print as 4400000000.000001. */
 export function scaleValue(value: number, factor: number): number {
   if (factor === 1) return value;
-  return Number((value * factor).toPrecision(15));
+  const x = value * factor;
+  // A positive integer below 1e15 has at most 15 digits: rounding to 15 would give it back (skips a number-to-string round trip).
+  if (Number.isInteger(x) && x > 0 && x < 1e15) return x;
+  return Number(x.toPrecision(15));
 }
