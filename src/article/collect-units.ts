@@ -61,10 +61,11 @@ const CONTROL_TAGS = new Set(['input', 'textarea', 'select']);
 export function* collectUnits(root: Element, pace: Pace, isHidden?: HiddenCheck, honourAriaHidden = true): Generator<void, Walk> {
   const w: Walk = { units: [], boilers: new Set(), h1s: [], controls: [], bodyProps: [], ldScripts: [], itemTypes: [], ariaHiddenBlocks: 0, pendingRule: false, pendingImage: false };
   const rootUnit = newUnit(root, null, w);
-  const stack: Frame[] = [{ el: root, last: null, next: root.firstChild, unit: rootUnit, inLink: false, boiler: null, inEmph: false }];
+  const stack: Frame[] = [{ el: root, last: null, anchors: null, next: root.firstChild, unit: rootUnit, inLink: false, boiler: null, inEmph: false }];
   for (;;) {
     walkSome(stack, w, pace, isHidden, honourAriaHidden);
     if (!stack.length) break;
+    markPlace(stack);
     yield;
     repair(stack);
   }
@@ -93,6 +94,8 @@ interface Frame {
   el: Element;
   /** The child taken last (null before the first): where to pick up if `next` was removed. */
   last: ChildNode | null;
+  /** Set at a pause: `last` and the siblings before it, where to pick up if both `last` and `next` were removed. */
+  anchors: ChildNode[] | null;
   next: ChildNode | null;
   unit: Unit;
   inLink: boolean;
@@ -167,20 +170,35 @@ function walkSome(stack: Frame[], w: Walk, pace: Pace, isHidden: HiddenCheck | u
     if (isBlock(child, tag)) {
       if (tag === 'h1') w.h1s.push(child);
       // A block inside a link (a teaser card wrapped in <a>) is still link text.
-      stack.push({ el: child, last: null, next: child.firstChild, unit: newUnit(child, childBoiler, w), inLink: f.inLink, boiler: childBoiler, inEmph: false });
+      stack.push({ el: child, last: null, anchors: null, next: child.firstChild, unit: newUnit(child, childBoiler, w), inLink: f.inLink, boiler: childBoiler, inEmph: false });
     } else {
-      stack.push({ el: child, last: null, next: child.firstChild, unit: f.unit, inLink: f.inLink || tag === 'a', boiler: childBoiler, inEmph: f.inEmph || EMPH_TAGS.has(tag) });
+      stack.push({ el: child, last: null, anchors: null, next: child.firstChild, unit: f.unit, inLink: f.inLink || tag === 'a', boiler: childBoiler, inEmph: f.inEmph || EMPH_TAGS.has(tag) });
     }
   }
   pace.left = left;
 }
 
+/** Siblings remembered per frame at a pause, for the innermost frames (a 10,000-deep page must not pay per level). */
+const ANCHORS = 16;
+const ANCHORED_FRAMES = 64;
+
+function markPlace(stack: Frame[]): void {
+  for (let i = Math.max(0, stack.length - ANCHORED_FRAMES); i < stack.length; i++) {
+    const f = stack[i];
+    const anchors: ChildNode[] = [];
+    for (let n = f.last; n && anchors.length < ANCHORS; n = n.previousSibling) anchors.push(n);
+    f.anchors = anchors;
+  }
+}
+
 /**
  * After a pause the page may have moved or removed nodes on the walk's path.
- * Frames whose element left its parent are dropped (the walk carries on after
- * the last frame still in place), and every frame reads its next child afresh
- * from the child it took last; if that one is gone too and so is `next`, the
- * rest of that element is skipped. Never throws; never re-walks a child.
+ * Frames whose element left its parent are dropped (the walk carries on in
+ * the frame below), and every frame reads its next child afresh: after the
+ * child it took last or, if the page removed that one, its old next child or
+ * after the nearest earlier sibling still there. Only when all of them are
+ * gone (the page replaced that element's children wholesale) is the rest of
+ * that element skipped. Never throws; never walks a child twice.
  */
 function repair(stack: Frame[]): void {
   for (let i = 1; i < stack.length; i++) {
@@ -189,7 +207,11 @@ function repair(stack: Frame[]): void {
   for (const f of stack) {
     if (!f.last) f.next = f.el.firstChild;
     else if (f.last.parentNode === f.el) f.next = f.last.nextSibling;
-    else if (f.next && f.next.parentNode !== f.el) f.next = null;
+    else if (!f.next || f.next.parentNode !== f.el) {
+      f.next = null;
+      for (const a of f.anchors ?? []) if (a.parentNode === f.el) { f.next = a.nextSibling; break; }
+    }
+    f.anchors = null;
   }
 }
 

@@ -11,7 +11,7 @@ import { visibleBlockText, type HiddenCheck } from './block-text.ts';
 import { chooseRoot } from './choose-root.ts';
 import { collectUnits, type Unit, type Walk } from './collect-units.ts';
 import { isArticleType, isListingType, readMeta, textKey, type PageMeta } from './metadata.ts';
-import { CHARS_PER_UNIT, drain, newPace, spent, type Pace } from './pace.ts';
+import { CHARS_PER_UNIT, HIDDEN_CHECK_COST, drain, newPace, spent, type Pace } from './pace.ts';
 import { selectBlocks } from './select-blocks.ts';
 import { HEADING_TAGS } from './tags.ts';
 import { findTitle, findStandfirst } from './title.ts';
@@ -63,22 +63,23 @@ export function* detectArticleSteps(doc: Document, options: DetectOptions = {}):
     const second = yield* detectIn(doc, body, yield* collectUnits(body, pace, options.isHidden, false), options, pace);
     if (second.isArticle) found = { ...second, reason: `${second.reason}, behind aria-hidden` };
   }
-  return yield* stillThere(found, body, pace);
+  return stillThere(found, body);
 }
 
 /**
  * Drops blocks the page removed while detection was suspended, and the
  * second meeting of a block the page moved ahead of the walk (none of either
- * when the page did not change).
+ * when the page did not change). Runs within the last step, without a pause,
+ * so what it vouches for still holds when the result is returned: a check
+ * per block, cheap next to the work that found the block.
  */
-function* stillThere(found: ArticleBody, body: HTMLElement, pace: Pace): Generator<void, ArticleBody> {
+function stillThere(found: ArticleBody, body: HTMLElement): ArticleBody {
   const live = body.isConnected;
   const seen = new Set<Element>();
   const blocks: Element[] = [];
   for (const el of found.blocks) {
     if (live && !seen.has(el) && body.contains(el)) blocks.push(el);
     seen.add(el);
-    if (spent(pace)) yield;
   }
   const standfirst = found.standfirst && live && body.contains(found.standfirst) ? found.standfirst : undefined;
   if (blocks.length === found.blocks.length && standfirst === found.standfirst) return found;
@@ -93,10 +94,12 @@ const SEARCH_CHARS_PER_UNIT = 20 * CHARS_PER_UNIT;
 function* detectIn(doc: Document, body: HTMLElement, w: Walk, options: DetectOptions, pace: Pace): Generator<void, ArticleBody> {
   const meta = yield* readMeta(doc, w.ldScripts, w.itemTypes, pace);
   const texts = new Map<Unit, string>();
+  const { isHidden } = options;
+  const paidHidden = isHidden && ((el: Element): boolean => { pace.left -= HIDDEN_CHECK_COST; return isHidden(el); });
   const text = (u: Unit): string => {
     let t = texts.get(u);
     if (t === undefined) {
-      texts.set(u, (t = visibleBlockText(u.el, options.isHidden)));
+      texts.set(u, (t = visibleBlockText(u.el, paidHidden)));
       pace.left -= 1 + t.length / CHARS_PER_UNIT;
     }
     return t;
