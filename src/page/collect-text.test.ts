@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectText, indexOfPoint, piecesOf, rangeOf } from './collect-text.ts';
+import { collectText, indexOfPoint, isSkipped, piecesOf, rangeOf } from './collect-text.ts';
 
 function block(html: string): Element {
   document.body.innerHTML = `<div id="root">${html}</div>`;
@@ -55,5 +55,25 @@ describe('collectText', () => {
     at.textContent = 'deep Toyota';
     p.appendChild(document.createTextNode(' end'));
     expect(collectText(p).text).toBe('Start deep Toyota end');
+  });
+});
+
+describe('isSkipped', () => {
+  /** An element made by hand (tag and attributes), not parsed: the DOM under test is only what we give it. */
+  const el = (tag: string, attrs: Record<string, string> = {}) => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    return e;
+  };
+  it('skips text hidden by markup, whatever the inline style is written like', () => {
+    const cases: [string, Record<string, string>][] = [['span', { hidden: '' }], ['span', { 'aria-hidden': 'true' }], ['span', { contenteditable: 'true' }],
+      ['span', { class: 'a sr-only' }], ['code', {}], ['span', { style: 'display:none' }],
+      ['span', { style: 'color: red; DISPLAY : none !important;' }], ['span', { style: 'visibility:hidden; color:red' }]];
+    for (const [tag, attrs] of cases) expect(isSkipped(el(tag, attrs)), `${tag} ${JSON.stringify(attrs)}`).toBe(true);
+  });
+  it('reads ordinary and merely styled text', () => {
+    const cases: [string, Record<string, string>][] = [['span', {}], ['b', { class: 'lead' }], ['span', { style: 'display:inline-block' }],
+      ['span', { style: 'color:red', 'data-display': 'none' }], ['span', { contenteditable: 'false' }], ['span', { style: 'visibility: visible' }]];
+    for (const [tag, attrs] of cases) expect(isSkipped(el(tag, attrs)), `${tag} ${JSON.stringify(attrs)}`).toBe(false);
   });
 });

@@ -34,6 +34,9 @@ function isSpace(c: number): boolean {
     c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** An inline style that hides the element (declarations are separated by ";", so no backtracking across them). */
+const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
 /** Class words of visually hidden helpers (screen-reader-only text is not on the page a reader sees). */
 const HIDDEN_CLASS = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|a11y-hidden|hidden)(?:\s|$)/;
 
@@ -46,14 +49,17 @@ const HIDDEN_CLASS = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-r
  */
 export function isSkipped(el: Element): boolean {
   if (SKIP_TAGS.has(el.localName)) return true;
+  // Most inline elements carry no attribute at all: nothing more to ask (each question crosses into the DOM).
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   // The attribute, not isContentEditable: we never descend into a skipped element, so an
   // editable ancestor inside the block has already cut the walk; the block itself is checked
   // with isContentEditable once (isEditableBlock).
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  const html = el as HTMLElement;
-  if (html.style?.display === 'none' || html.style?.visibility === 'hidden') return true;
+  // The style attribute's text, not el.style: that would build an inline-style object on every element we pass.
+  const style = el.getAttribute('style');
+  if (style && INLINE_HIDDEN.test(style)) return true;
   const cls = el.getAttribute('class');
   return !!cls && HIDDEN_CLASS.test(cls);
 }

@@ -77,8 +77,10 @@ export function createNotesLayer(hl: Highlighter): NotesLayer {
   return {
     anchor(notes, session) {
       hl.clear(owner);
-      const body = bodyTextOf(session);
       const out = new Map<string, boolean>();
+      // The whole body's text is only worth building when there is a note to find in it (5 MB pages exist).
+      if (!notes.length) return out;
+      const body = bodyTextOf(session);
       for (const note of notes) {
         let a = null;
         try {
