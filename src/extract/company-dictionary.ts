@@ -54,11 +54,15 @@ const SUFFIXES = new Set(['Inc', 'Corp', 'Corporation', 'Co', 'Company', 'Ltd', 
 /** A token as compared: straight apostrophes, no accents, "and" = "&". */
 function norm(token: string): string {
   if (token === 'and' || token === 'And') return '&';
-  // Every word that may start a name passes here: ASCII words (nearly all) are returned as they are.
+  // Every word that may start a name passes here: ASCII words (nearly all) are returned as they are,
+  // words whose only other character is a curly apostrophe ("Alibaba’s") need no Unicode normalisation.
+  let curly = false;
   for (let k = 0; k < token.length; k++) {
-    if (token.charCodeAt(k) >= 128) return token.replace(/\u2019/g, "'").normalize('NFD').replace(/\p{M}/gu, '');
+    const c = token.charCodeAt(k);
+    if (c === 0x2019) curly = true;
+    else if (c >= 128) return token.replace(/\u2019/g, "'").normalize('NFD').replace(/\p{M}/gu, '');
   }
-  return token;
+  return curly ? token.replace(/\u2019/g, "'") : token;
 }
 
 /** The punctuation between two words, whitespace removed; "" for plain spaces without building a string. */
@@ -243,25 +247,34 @@ const wordStarts: number[] = [];
 const wordEnds: number[] = [];
 
 /**
- * True for a word that starts no name and is no possessive, decided on its characters alone (no string
- * made, no probe of the big map): a plain ASCII word is its own key, and no first word hashes to its bit.
- * Most words of a text (lower-case ones, and most capitalised ones) end here; a word that might start a
- * name (or a false positive of the filter, a few percent) takes the full comparison.
+ * True for a word that starts no name, decided on its characters alone (no string made, no probe of the
+ * big map): a word in ASCII and curly apostrophes has its text as its key (apostrophes straightened), and
+ * no first word hashes to the bit of that key (nor, for a possessive, of the key without its "'s").
+ * Most words of a text end here; a word that might start a name (or a false positive of the filter,
+ * a few percent) takes the full comparison.
  */
 function startsNoName(idx: Index, text: string, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) if (text.charCodeAt(k) >= 128) return false;
-  const last = text.charCodeAt(e - 1);
-  if (last === 39 || (last === 115 && e - s > 1 && text.charCodeAt(e - 2) === 39)) return false;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128 && c !== 0x2019) return false;
+  }
   if (e - s === 3 && (text.startsWith('and', s) || text.startsWith('And', s))) return false; // its key is "&"
-  const h = hashChars(text, s, e);
-  return (idx.rootBits[h >>> 5] & (1 << (h & 31))) === 0;
+  if (!noRootAt(idx, hashChars(text, s, e))) return false;
+  // "Alibaba's" is also looked up as "Alibaba".
+  if (e - s > 2 && text.charCodeAt(e - 1) === 115 && isApostrophe(text.charCodeAt(e - 2))) return noRootAt(idx, hashChars(text, s, e - 2));
+  return true;
 }
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+const noRootAt = (idx: Index, h: number) => (idx.rootBits[h >>> 5] & (1 << (h & 31))) === 0;
 
 const ROOT_BITS = 1 << 17;
-/** A hash of s[from, to) into ROOT_BITS bits. */
+/** A hash of s[from, to) into ROOT_BITS bits; a curly apostrophe counts as a straight one, as in keys. */
 function hashChars(s: string, from: number, to: number): number {
   let h = 0;
-  for (let k = from; k < to; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    h = (Math.imul(h, 31) + (c === 0x2019 ? 39 : c)) | 0;
+  }
   return (h ^ (h >>> 15)) & (ROOT_BITS - 1);
 }
 const keyOf = (text: string, j: number) => norm(text.slice(wordStarts[j], wordEnds[j]));
