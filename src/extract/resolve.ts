@@ -65,16 +65,23 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   // Names the dictionary's trie did not match, with a cue that may make them companies, are looked up
   // by name (lookupCompany): build that table in steps first, when this page has any such name.
   const mayLookUp = (n: NameSpan) => n.kind === 'other' && !n.person && !n.dict && n.text.length > 2 && (n.cues.has('said') || hasAny(n.cues, STRONG_CUES));
-  if (blocks.some((block) => block.names.some(mayLookUp))) yield* lookupSteps();
+  let lookUp = false;
+  const companyAt: Map<number, CompanyEntity>[] = [];
+  const personAt: Map<number, PersonEntity>[] = [];
+  const terms = new Set<string>();
+  for (let b = 0; b < blocks.length; b++) {
+    if (pause(b)) yield;
+    lookUp ||= blocks[b].names.some(mayLookUp);
+    companyAt.push(new Map());
+    personAt.push(new Map());
+    for (const t of blocks[b].terms) terms.add(t);
+  }
+  if (lookUp) yield* lookupSteps();
   const companies: CompanyEntity[] = [];
   const byKey = new Map<string, CompanyEntity>();
   const byDict = new Map<string, CompanyEntity>();
-  const companyAt = blocks.map(() => new Map<number, CompanyEntity>());
-  const personAt = blocks.map(() => new Map<number, PersonEntity>());
   const confirmedAmbiguous = new Set<string>();
   const titleOnlyLinks = (b: number) => b === 0 && blocks[0].titleCase;
-  const terms = new Set<string>();
-  for (const block of blocks) for (const t of block.terms) terms.add(t);
 
   const entityFor = (n: NameSpan): CompanyEntity => {
     const key = keyOf(n);

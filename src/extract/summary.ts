@@ -24,8 +24,9 @@ function sentenceText(block: BlockAnalysis, s: number): string {
   return span ? block.text.slice(span.start, span.end) : block.text;
 }
 
-/** Blocks per step of the *Steps generators (see resolveSteps). */
+/** Blocks (or moves) per step of the *Steps generators (see resolveSteps). */
 const STEP_BLOCKS = 64;
+const STEP_MOVES = 256;
 const pause = (b: number) => b % STEP_BLOCKS === STEP_BLOCKS - 1;
 
 /** All moves of the page, resolved and de-duplicated; blocks[0] is the title. In steps, like resolveSteps(). */
@@ -47,7 +48,9 @@ export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Gene
   const kept: PlacedMove[] = [];
   const lastKept = new Map<string, PlacedMove>();
   const told = new Set<string>();
-  for (const p of body) {
+  for (let i = 0; i < body.length; i++) {
+    if (i % STEP_MOVES === STEP_MOVES - 1) yield;
+    const p = body[i];
     // "Target fell 14%. ... The slide wiped $10bn off Target's market value.": the company's last price move told
     // again in money, not a second move.
     if (p.cand.restatesValue && p.move.magnitude && p.move.magnitude.unit !== '%') {
@@ -96,9 +99,13 @@ export function* summarySteps(title: string, blocks: BlockAnalysis[], res: Resol
   return { title, companies, people, figures: [...figures.values()], moves, keySentences: yield* keySentences(blocks), words };
 }
 
-/** The sentences carrying the most moves and figures (body only), in page order. */
+/** How many key sentences a summary gives. */
+const KEY_SENTENCES = 3;
+
+/** The sentences carrying the most moves and figures (body only), in page order; ties go to the earlier one. */
 function* keySentences(blocks: BlockAnalysis[]): Generator<void, string[]> {
-  const scored: { text: string; score: number; order: number }[] = [];
+  // The best few so far, best first: a long page has tens of thousands of candidates, none sorted.
+  const top: { block: BlockAnalysis; start: number; end: number; score: number; order: number }[] = [];
   let order = 0;
   for (let b = 1; b < blocks.length; b++) {
     if (pause(b)) yield;
@@ -110,10 +117,17 @@ function* keySentences(blocks: BlockAnalysis[]): Generator<void, string[]> {
       let figs = 0;
       while (f < block.figures.length && block.figures[f].start < s.end) { if (block.figures[f].start >= s.start) figs++; f++; }
       const score = (movesIn.get(i) ?? 0) * 3 + figs;
-      if (score > 0) scored.push({ text: block.text.slice(s.start, s.end), score, order: order++ });
+      if (score <= 0) return;
+      const cand = { block, start: s.start, end: s.end, score, order: order++ };
+      // A later sentence beats an earlier one only with a higher score.
+      if (top.length === KEY_SENTENCES && score <= top[KEY_SENTENCES - 1].score) return;
+      let at = top.length;
+      while (at > 0 && top[at - 1].score < score) at--;
+      top.splice(at, 0, cand);
+      if (top.length > KEY_SENTENCES) top.pop();
     });
   }
-  return scored.sort((a, b) => b.score - a.score || a.order - b.order).slice(0, 3).sort((a, b) => a.order - b.order).map((s) => s.text);
+  return top.sort((a, b) => a.order - b.order).map((s) => s.block.text.slice(s.start, s.end));
 }
 
 const shown = new WeakMap<CompanyEntity, string>();
