@@ -138,10 +138,21 @@ const VERBS: Map<string, VerbInfo> = (() => {
   return m;
 })();
 
+/**
+ * First letter and length of every change word: verbAt() runs for every word, and most words fail
+ * this table before the map is probed.
+ */
+const verbShape = (w: string) => (w.charCodeAt(0) & 127) * 64 + Math.min(w.length, 63);
+const VERB_SHAPES = (() => {
+  const shapes = new Uint8Array(128 * 64);
+  for (const w of VERBS.keys()) shapes[verbShape(w)] = 1;
+  return shapes;
+})();
+
 /** Direction of the change word at i, or undefined when it is not one. */
 function verbAt(tokens: Token[], i: number, figAt: number[]): VerbInfo | undefined {
   const t = tokens[i];
-  if (!t.word || figAt[i] >= 0) return undefined;
+  if (!t.word || figAt[i] >= 0 || !VERB_SHAPES[verbShape(t.lower)]) return undefined;
   return VERBS.get(t.lower);
 }
 

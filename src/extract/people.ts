@@ -28,6 +28,14 @@ const COMPANY_CUES = new Set(['suffix', 'industry', 'ticker', 'shares-of', 'shar
 const PERSON_ROLES = new Set(['chief', 'executive', 'ceo', 'cfo', 'coo', 'cto', 'cio', 'chairman', 'chairwoman', 'chair', 'president', 'founder', 'co-founder', 'cofounder', 'director', 'head', 'analyst', 'economist', 'strategist', 'officer', 'partner', 'boss', 'minister', 'governor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'manager', 'trader', 'banker', 'investor', 'adviser', 'advisor', 'lawyer', 'professor', 'researcher', 'scientist', 'engineer', 'chancellor', 'commissioner', 'treasurer', 'leader', 'premier', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'candidate', 'billionaire', 'entrepreneur', 'columnist', 'editor', 'author', 'author', 'vice-president', 'vice-chair', 'diplomat', 'official', 'negotiator', 'envoy', 'ambassador']);
 const JOINERS = new Set(['and', 'of', 'at', 'the', 'a', 'an', 'former', 'then', 'new', 'senior', 'deputy', 'vice', 'global', 'interim', 'acting', 'managing']);
 
+/** "said Jane Doe". */
+const SAID = new Set(['said', 'says']);
+/** Fields before a role word ("finance chief", "chief operating officer"). */
+const ROLE_FIELDS = new Set(['finance', 'technology', 'operating', 'investment', 'financial', 'information', 'marketing']);
+/** Words dropped from the start of a role. */
+const ROLE_OPENERS = new Set(['and', 'the', 'a', 'an', 'of', 'at']);
+/** ", which ...": a clause about a thing, not a role. */
+const CLAUSE_OPENERS = new Set(['which', 'that', 'where', 'when', 'whose', 'and', 'but', 'or']);
 const isParticle = (t: Token) => NAME_PARTICLES.has(t.lower);
 
 export function findPeople(block: BlockAnalysis): PersonCandidate[] {
@@ -69,7 +77,7 @@ export function findPeople(block: BlockAnalysis): PersonCandidate[] {
     const after = roleAfter(block, n.e);
     if (after) { evidence.add('role'); role ??= after; }
     const n1 = tokens[n.e];
-    if ((n1?.word && SAY_VERBS.has(n1.lower)) || ['said', 'says'].includes(tokens[n.s - 1]?.lower ?? '')) evidence.add('said');
+    if ((n1?.word && SAY_VERBS.has(n1.lower)) || SAID.has(tokens[n.s - 1]?.lower ?? '')) evidence.add('said');
     const strongCompany = hasAny(n.cues, COMPANY_CUES) || (!!n.dict && !evidence.has('role'));
     const personish = evidence.has('honorific') || evidence.has('role') || (evidence.has('given-name') && !strongCompany);
     if (!personish) continue;
@@ -85,7 +93,7 @@ export function findPeople(block: BlockAnalysis): PersonCandidate[] {
 function roleBefore(tokens: Token[], s: number): string | undefined {
   let k = s - 1;
   let found = false;
-  while (k >= 0 && k >= s - 5 && tokens[k].word && (PERSON_ROLES.has(tokens[k].lower) || (found && (JOINERS.has(tokens[k].lower) || !tokens[k].cap)) || (!found && ['finance', 'technology', 'operating', 'investment', 'financial', 'information', 'marketing'].includes(tokens[k].lower)))) {
+  while (k >= 0 && k >= s - 5 && tokens[k].word && (PERSON_ROLES.has(tokens[k].lower) || (found && (JOINERS.has(tokens[k].lower) || !tokens[k].cap)) || (!found && ROLE_FIELDS.has(tokens[k].lower)))) {
     if (PERSON_ROLES.has(tokens[k].lower)) found = true;
     if (found && !PERSON_ROLES.has(tokens[k].lower) && !JOINERS.has(tokens[k].lower) && tokens[k].lower !== 'finance') break;
     k--;
@@ -93,7 +101,7 @@ function roleBefore(tokens: Token[], s: number): string | undefined {
   if (!found) return undefined;
   const first = k + 1;
   const words = tokens.slice(first, s).filter((t) => t.word).map((t) => t.text);
-  while (words.length && ['and', 'the', 'a', 'an', 'of', 'at'].includes(words[0].toLowerCase())) words.shift();
+  while (words.length && ROLE_OPENERS.has(words[0].toLowerCase())) words.shift();
   return words.length ? words.join(' ').toLowerCase() : undefined;
 }
 
@@ -102,7 +110,7 @@ function roleAfter(block: BlockAnalysis, e: number): string | undefined {
   const { tokens, text } = block;
   if (tokens[e]?.text !== ',') return undefined;
   // ", which was bought by ..." is about a thing, not a person.
-  if (['which', 'that', 'where', 'when', 'whose', 'and', 'but', 'or'].includes(tokens[e + 1]?.lower ?? '')) return undefined;
+  if (CLAUSE_OPENERS.has(tokens[e + 1]?.lower ?? '')) return undefined;
   let k = e + 1;
   let hasRole = false;
   const from = tokens[k]?.start;
