@@ -11,7 +11,7 @@ import { visibleBlockText, type HiddenCheck } from './block-text.ts';
 import { chooseRoot } from './choose-root.ts';
 import { collectUnits, type Unit, type Walk } from './collect-units.ts';
 import { isArticleType, isListingType, readMeta, textKey, type PageMeta } from './metadata.ts';
-import { CHARS_PER_UNIT, HIDDEN_CHECK_COST, drain, newPace, spent, type Pace } from './pace.ts';
+import { HIDDEN_CHECK_COST, KEY_CHARS_PER_UNIT, SEARCH_CHARS_PER_UNIT, TEXT_CHARS_PER_UNIT, drain, newPace, spent, type Pace } from './pace.ts';
 import { selectBlocks } from './select-blocks.ts';
 import { HEADING_TAGS } from './tags.ts';
 import { findTitle, findStandfirst } from './title.ts';
@@ -88,9 +88,6 @@ function stillThere(found: ArticleBody, body: HTMLElement): ArticleBody {
   return blocks.length || !found.isArticle ? kept : { ...kept, isArticle: false, reason: 'the page removed the story during detection' };
 }
 
-/** Characters of the JSON-LD articleBody key searched per unit (a search is much cheaper than a walk). */
-const SEARCH_CHARS_PER_UNIT = 20 * CHARS_PER_UNIT;
-
 function* detectIn(doc: Document, body: HTMLElement, w: Walk, options: DetectOptions, pace: Pace): Generator<void, ArticleBody> {
   const meta = yield* readMeta(doc, w.ldScripts, w.itemTypes, pace);
   const texts = new Map<Unit, string>();
@@ -100,13 +97,14 @@ function* detectIn(doc: Document, body: HTMLElement, w: Walk, options: DetectOpt
     let t = texts.get(u);
     if (t === undefined) {
       texts.set(u, (t = visibleBlockText(u.el, paidHidden)));
-      pace.left -= 1 + t.length / CHARS_PER_UNIT;
+      pace.left -= 1 + t.length / TEXT_CHARS_PER_UNIT;
     }
     return t;
   };
   const inLdBody = (u: Unit): boolean => {
-    const key = textKey(text(u)).slice(0, 80);
-    pace.left -= meta.bodyKey.length / SEARCH_CHARS_PER_UNIT;
+    const t = text(u);
+    const key = textKey(t).slice(0, 80);
+    pace.left -= t.length / KEY_CHARS_PER_UNIT + meta.bodyKey.length / SEARCH_CHARS_PER_UNIT;
     return key.length > 20 && meta.bodyKey.includes(key);
   };
   const aggs = yield* aggregate(w, body, (u) => {

@@ -15,8 +15,14 @@ export interface Pace {
 /** Units between two yields by default: about 1-2 ms of work on linkedom, less in a browser. */
 export const DEFAULT_STEP = 500;
 
-/** Characters of text (read, copied or searched) per unit. */
+/** Characters of text scanned once (counted, parsed as JSON, cut) per unit. */
 export const CHARS_PER_UNIT = 200;
+/** Characters of a block's text built from its nodes (visibleBlockText) per unit. */
+export const TEXT_CHARS_PER_UNIT = 20;
+/** Characters keyed (textKey: lower-cased, split on a Unicode class) per unit. */
+export const KEY_CHARS_PER_UNIT = 60;
+/** Characters searched (String.includes) per unit. */
+export const SEARCH_CHARS_PER_UNIT = 4000;
 /** What one layout hidden check (getComputedStyle on a live page) costs in units. */
 export const HIDDEN_CHECK_COST = 4;
 

@@ -2,7 +2,7 @@
 import type { Unit, Walk } from './collect-units.ts';
 import { textKey } from './metadata.ts';
 import { blockText } from './block-text.ts';
-import { CHARS_PER_UNIT, spent, type Pace } from './pace.ts';
+import { TEXT_CHARS_PER_UNIT, spent, type Pace } from './pace.ts';
 
 /** The visible <h1> that best matches what the page's metadata calls its headline. */
 export function* findTitle(h1s: Element[], headline: string, docTitle: string, pace: Pace): Generator<void, { el: Element | null; text: string }> {
@@ -12,7 +12,7 @@ export function* findTitle(h1s: Element[], headline: string, docTitle: string, p
   for (const el of h1s) {
     if (spent(pace)) yield;
     const t = blockText(el).replace(/\n/g, ' ');
-    pace.left -= t.length / CHARS_PER_UNIT;
+    pace.left -= t.length / TEXT_CHARS_PER_UNIT;
     if (t.length < 4) continue;
     const key = textKey(t);
     const score = wanted && key ? overlap(key, wanted) : 0.01;
