@@ -30,7 +30,7 @@ interface Index {
   parsed: (ParsedLine | undefined)[];
   root: Map<string, TrieNode>;              // first word of every name and alias -> node
   lowerRoots: Set<string>;                  // the few first words that start with a lower-case letter ("eBay")
-  rootBits: Uint32Array;                    // a bit per hashChars() of each first word, to pass over other words cheaply
+  rootBits: Uint32Array;                    // a bit per plainHash() of each first word, to pass over other words cheaply
   byKey?: Map<string, CompanyInfo>;         // lookup key -> company, built on the first lookupCompany()
   byTicker?: Map<string, CompanyInfo[]>;    // built on the first lookupTicker()
 }
@@ -169,8 +169,8 @@ function* buildSteps(): Generator<void, Index> {
   for (const key of root.keys()) {
     const c = key.charCodeAt(0);
     if (c >= 97 && c <= 122) lowerRoots.add(key);
-    const h = hashChars(key, 0, key.length);
-    rootBits[h >>> 5] |= 1 << (h & 31);
+    const h = plainHash(key, 0, key.length);
+    if (h >= 0) rootBits[h >>> 5] |= 1 << (h & 31);
   }
   return { lines, parsed: new Array(lines.length), root, lowerRoots, rootBits };
 }
@@ -254,26 +254,30 @@ const wordEnds: number[] = [];
  * a few percent) takes the full comparison.
  */
 function startsNoName(idx: Index, text: string, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 128 && c !== 0x2019) return false;
-  }
   if (e - s === 3 && (text.startsWith('and', s) || text.startsWith('And', s))) return false; // its key is "&"
-  if (!noRootAt(idx, hashChars(text, s, e))) return false;
+  const h = plainHash(text, s, e);
+  if (h < 0 || !noRootAt(idx, h)) return false;
   // "Alibaba's" is also looked up as "Alibaba".
-  if (e - s > 2 && text.charCodeAt(e - 1) === 115 && isApostrophe(text.charCodeAt(e - 2))) return noRootAt(idx, hashChars(text, s, e - 2));
+  if (e - s > 2 && text.charCodeAt(e - 1) === 115 && isApostrophe(text.charCodeAt(e - 2))) return noRootAt(idx, plainHash(text, s, e - 2));
   return true;
 }
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 const noRootAt = (idx: Index, h: number) => (idx.rootBits[h >>> 5] & (1 << (h & 31))) === 0;
 
 const ROOT_BITS = 1 << 17;
-/** A hash of s[from, to) into ROOT_BITS bits; a curly apostrophe counts as a straight one, as in keys. */
-function hashChars(s: string, from: number, to: number): number {
+/**
+ * A hash (ROOT_BITS bits) of s[from, to) as a key, for a word in ASCII and curly apostrophes, which is its
+ * own key once the apostrophes are straightened; -1 for any other word (those take the full comparison).
+ */
+function plainHash(s: string, from: number, to: number): number {
   let h = 0;
   for (let k = from; k < to; k++) {
-    const c = s.charCodeAt(k);
-    h = (Math.imul(h, 31) + (c === 0x2019 ? 39 : c)) | 0;
+    let c = s.charCodeAt(k);
+    if (c >= 128) {
+      if (c !== 0x2019) return -1;
+      c = 39;
+    }
+    h = (Math.imul(h, 31) + c) | 0;
   }
   return (h ^ (h >>> 15)) & (ROOT_BITS - 1);
 }
