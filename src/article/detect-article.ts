@@ -42,8 +42,8 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
  * script spreads the steps over idle slices of the main thread.
  *
  * The page may change while the generator is suspended. It never throws for
- * that, and every block and standfirst it returns is inside the document's
- * body when it returns. What changed behind the walk is not seen (text
+ * that, and every block and standfirst it returns is in the document when it
+ * returns, once each. What changed behind the walk is not seen (text
  * removed from there still counts in the statistics, text added there is
  * missed); a node removed right where the walk paused can make it skip the
  * rest of that node's parent. So after a change the result is what a fresh
@@ -63,25 +63,27 @@ export function* detectArticleSteps(doc: Document, options: DetectOptions = {}):
     const second = yield* detectIn(doc, body, yield* collectUnits(body, pace, options.isHidden, false), options, pace);
     if (second.isArticle) found = { ...second, reason: `${second.reason}, behind aria-hidden` };
   }
-  return stillThere(found, body);
+  return yield* settle(found, body, pace);
 }
 
 /**
- * Drops blocks the page removed while detection was suspended, and the
- * second meeting of a block the page moved ahead of the walk (none of either
- * when the page did not change). Runs within the last step, without a pause,
- * so what it vouches for still holds when the result is returned: a check
- * per block, cheap next to the work that found the block.
+ * Drops the second meeting of a block the page moved ahead of the walk, then,
+ * within the last step (no pause after it, so it still holds when the result
+ * is returned), blocks the page removed while detection was suspended: an
+ * isConnected per block (a flag in browsers). Neither happens on a page that
+ * did not change.
  */
-function stillThere(found: ArticleBody, body: HTMLElement): ArticleBody {
-  const live = body.isConnected;
+function* settle(found: ArticleBody, body: HTMLElement, pace: Pace): Generator<void, ArticleBody> {
   const seen = new Set<Element>();
-  const blocks: Element[] = [];
+  let blocks: Element[] = [];
   for (const el of found.blocks) {
-    if (live && !seen.has(el) && body.contains(el)) blocks.push(el);
+    if (!seen.has(el)) blocks.push(el);
     seen.add(el);
+    if (spent(pace)) yield;
   }
-  const standfirst = found.standfirst && live && body.contains(found.standfirst) ? found.standfirst : undefined;
+  const live = body.isConnected;
+  if (!live || blocks.some((el) => !el.isConnected)) blocks = live ? blocks.filter((el) => el.isConnected) : [];
+  const standfirst = found.standfirst && live && found.standfirst.isConnected ? found.standfirst : undefined;
   if (blocks.length === found.blocks.length && standfirst === found.standfirst) return found;
   const { standfirst: _, ...rest } = found;
   const kept: ArticleBody = { ...rest, blocks, ...(standfirst ? { standfirst } : {}) };
