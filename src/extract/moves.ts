@@ -93,7 +93,9 @@ export function findMoves(block: BlockAnalysis, ctx: DocContext): MoveCandidate[
     while (last < tokens.length && block.sentOf[last] === si) last++;
     const found: MoveCandidate[] = [];
     for (let i = first; i < last; i++) {
-      const m = moveAt(block, ctx, i, first, last, found);
+      // The change word first, here: moveAt is large, and most tokens are no change word.
+      const v = verbAt(tokens, i, block.figAt);
+      const m = v && moveAt(block, ctx, i, first, last, found, v);
       if (m) found.push(...m);
     }
     mergeWithClauses(block, found);
@@ -243,10 +245,9 @@ function sizeAfter(block: BlockAnalysis, i: number, last: number): Size {
 
 interface Subject { text: string; kind: SubjectKind; start: number; end: number; company?: number; companyText?: string; hasShares: boolean; tok: number }
 
-function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number, last: number, found: MoveCandidate[]): MoveCandidate[] | undefined {
+/** The moves told by the change word `v` at token i. */
+function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number, last: number, found: MoveCandidate[], v: VerbInfo): MoveCandidate[] | undefined {
   const { tokens, figAt } = block;
-  const v = verbAt(tokens, i, figAt);
-  if (!v) return undefined;
   const l = tokens[i].lower;
   const next = tokens[i + 1];
   let size: Size = { more: [], end: tokens[i].end };
