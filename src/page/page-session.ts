@@ -37,8 +37,6 @@ export interface PageSession {
   update(dirty: Iterable<Element>): Promise<{ added: number }>;
   /** The block element containing `node`, if it is one of ours. */
   blockOf(node: Node): Element | undefined;
-  /** The block holding the article's root (common ancestor) for mutation filtering. */
-  root(): Element | null;
   /** Resolves when every queued block has been scanned. */
   settled(): Promise<void>;
   stop(): void;
@@ -88,7 +86,6 @@ export function createPageSession(opts: SessionOptions): PageSession {
   let stopped = false;
   let firstPainted = false;
   let waiters: Array<() => void> = [];
-  let rootEl: Element | null = null;
 
   const isNested = (self: Element) => (el: Element) => el !== self && blocks.has(el);
 
@@ -173,7 +170,8 @@ export function createPageSession(opts: SessionOptions): PageSession {
     return true;
   }
 
-  type Item = BlockState | { kind: 'paint'; st: BlockState };
+  type AdoptItem = { kind: 'adopt'; list: Element[]; from: number };
+  type Item = BlockState | { kind: 'paint'; st: BlockState } | AdoptItem;
   const paintItems = new WeakMap<BlockState, { kind: 'paint'; st: BlockState }>();
   const paintItem = (st: BlockState) => {
     let it = paintItems.get(st);
@@ -188,10 +186,11 @@ export function createPageSession(opts: SessionOptions): PageSession {
     run(item) {
       if (stopped) return;
       if (item.kind === 'block') read(item);
+      else if (item.kind === 'adopt') adoptChunk(item);
       else return paintBlock(item.st);
     },
     // The slice is named after its longest item: reading a block, or painting (with the extractor's page-level pass).
-    onSlice: (ms, longest) => benchSlice(ms, longest.item.kind === 'block' ? 'scan:read' : 'scan:paint'),
+    onSlice: (ms, longest) => benchSlice(ms, longest.item.kind === 'block' ? 'scan:read' : longest.item.kind === 'adopt' ? 'adopt' : 'scan:paint'),
     onDrain() {
       if (stopped) return;
       // Everything is read: one resolve, then (re)paint every block in reading order.
@@ -257,34 +256,54 @@ export function createPageSession(opts: SessionOptions): PageSession {
     return lo;
   }
 
-  function adopt(list: Element[]) {
-    order = list;
-    rootEl = commonAncestor(list);
-    const fresh: BlockState[] = [];
-    for (const el of list) {
-      // Nothing per block here but bookkeeping: a 5 MB page has 15,000 blocks. Style is read when a block is read.
-      const known = blocks.get(el);
-      if (known) {
-        if (known.hidden) scheduler.push(known);
-        continue;
-      }
-      const st: BlockState = { kind: 'block', el, refs: [], signature: '' };
-      blocks.set(el, st);
-      fresh.push(st);
+  /** Blocks registered per step of adoption: a 5 MB page has 15,000 blocks, too many for one task. */
+  const ADOPT_CHUNK = 400;
+
+  /** A new block's state, or undefined for a known one (a known block hidden when last read is queued again). */
+  function register(el: Element): BlockState | undefined {
+    const known = blocks.get(el);
+    if (known) {
+      if (known.hidden) scheduler.push(known);
+      return undefined;
     }
-    if (!fresh.length) return 0;
-    const freshEls = fresh.map((s) => s.el);
-    const first = firstOnScreen(freshEls);
+    const st: BlockState = { kind: 'block', el, refs: [], signature: '' };
+    blocks.set(el, st);
+    return st;
+  }
+
+  /**
+   * Takes the article's blocks in reading order: the ones on screen now are
+   * registered and wanted first, the rest in chunks of ADOPT_CHUNK as scheduler
+   * work, each chunk queuing its blocks for reading ahead of the next chunk.
+   * Returns how many blocks are new. Style is read when a block is read.
+   */
+  function adopt(list: Element[]): number {
+    order = list;
+    let fresh = 0;
+    for (const el of list) if (!blocks.has(el)) fresh++;
+    if (!fresh) {
+      for (const el of list) register(el);
+      return 0;
+    }
     const bottom = (doc.defaultView?.innerHeight ?? 800) + NEAR_PX;
-    const visible: BlockState[] = [];
-    for (let i = first; i < freshEls.length && freshEls[i].getBoundingClientRect().top < bottom; i++) visible.push(fresh[i]);
-    for (const st of visible) wantVisible(st);
+    for (let i = firstOnScreen(list); i < list.length && list[i].getBoundingClientRect().top < bottom; i++) {
+      const st = register(list[i]);
+      if (st) wantVisible(st);
+    }
     flushVisible();
-    for (const st of fresh) {
+    scheduler.push({ kind: 'adopt', list, from: 0 });
+    return fresh;
+  }
+
+  function adoptChunk(item: AdoptItem) {
+    const end = Math.min(item.list.length, item.from + ADOPT_CHUNK);
+    for (let i = item.from; i < end; i++) {
+      const st = register(item.list[i]);
+      if (!st) continue;
       scheduler.push(st);
       io?.observe(st.el);
     }
-    return fresh.length;
+    if (end < item.list.length) scheduler.push({ ...item, from: end });
   }
 
   function dropDisconnected() {
@@ -330,7 +349,6 @@ export function createPageSession(opts: SessionOptions): PageSession {
       }
       return undefined;
     },
-    root: () => rootEl,
     settled: () => (scheduler.pending() === 0 ? Promise.resolve() : new Promise<void>((ok) => waiters.push(ok))),
     stop() {
       stopped = true;
@@ -344,14 +362,4 @@ export function createPageSession(opts: SessionOptions): PageSession {
       for (const f of w) f();
     },
   };
-}
-
-function commonAncestor(list: Element[]): Element | null {
-  if (!list.length) return null;
-  let anc: Element | null = list[0];
-  for (const el of list) {
-    while (anc && !anc.contains(el)) anc = anc.parentElement;
-    if (!anc) return null;
-  }
-  return anc;
 }
