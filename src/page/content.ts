@@ -282,7 +282,8 @@ async function main() {
   const settingsP = call('settings/get', {}, 5000);
   const article = await detect();
   // Overlap the extractor's table building with the settings request instead of adding the two waits up.
-  if (article.isArticle) await runInSlices(warmUpSteps(), 'extractor-init');
+  // A small budget: a cold step compiles code and may take 10 ms by itself, so a slice is about one step.
+  if (article.isArticle) await runInSlices(warmUpSteps(), 'extractor-init', 3);
   const early = await Promise.race([settingsP, new Promise<'late'>((ok) => setTimeout(() => ok('late'), SETTINGS_WAIT_MS))]);
   benchMark(`newsmark:detected:${article.isArticle}:${article.blocks.length}:${early === 'late' ? 'settings-late' : early ? 'settings' : 'no-settings'}`); // test hook: what we decided
   if (early !== 'late' && early && applySettings(early)) return;
