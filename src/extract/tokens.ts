@@ -76,11 +76,10 @@ export function tokenize(text: string): Token[] {
         continue;
       }
       if ((d === 46 || d === 38 || d === 45 || d === 47 || d === 0x2011) && i + 1 < n && isAlnum(text.charCodeAt(i + 1))) {
-        if (d === 0x2011) plain = false;
+        // The joiner and the character after it are taken together: both count for `plain`.
+        const e = text.charCodeAt(i + 1);
+        if (d === 0x2011 || (e >= 65 && e <= 90) || e >= 128) plain = false;
         i += 2;
-        // The character after the joiner is checked on the next turn only if it is not skipped here.
-        const e = text.charCodeAt(i - 1);
-        if ((e >= 65 && e <= 90) || e >= 128) plain = false;
         continue;
       }
       // Apostrophe inside a name ("O'Brien"), not a possessive "'s" at the end.
