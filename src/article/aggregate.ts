@@ -34,12 +34,23 @@ const LEVELS_PER_UNIT = 8;
 
 export function* aggregate(w: Walk, top: Element, unitWeight: (u: Unit) => number, pace: Pace): Generator<void, Map<Element, Agg>> {
   const aggs = new Map<Element, Agg>();
+  // The loops run in plain functions, a step at a time: a generator's own loop is slower.
+  let i = 0;
+  while ((i = addUnits(w, top, unitWeight, pace, aggs, i)) < w.units.length) yield;
+  i = 0;
+  while ((i = addControls(w, top, pace, aggs, i)) < w.controls.length) yield;
+  return aggs;
+}
+
+/** Adds units from index `from` on to their ancestors' sums until the step is spent; returns where it stopped. */
+function addUnits(w: Walk, top: Element, unitWeight: (u: Unit) => number, pace: Pace, aggs: Map<Element, Agg>, from: number): number {
   const get = (el: Element): Agg => {
     let a = aggs.get(el);
     if (!a) aggs.set(el, (a = { text: 0, links: 0, good: 0, score: 0, first: Infinity, last: -1, controls: 0 }));
     return a;
   };
-  for (const u of w.units) {
+  for (let i = from; i < w.units.length; ) {
+    const u = w.units[i++];
     const good = isGood(u) ? u.text : 0;
     const weight = u.text >= 25 ? unitWeight(u) : 0;
     let level = 0;
@@ -61,17 +72,22 @@ export function* aggregate(w: Walk, top: Element, unitWeight: (u: Unit) => numbe
       if (a === top) break;
       depth++;
     }
-    if (spent(pace, 1 + depth / LEVELS_PER_UNIT)) yield;
+    if (spent(pace, 1 + depth / LEVELS_PER_UNIT)) return i;
   }
-  for (const c of w.controls) {
+  return w.units.length;
+}
+
+/** Counts form controls in their ancestors' sums, from index `from` until the step is spent. */
+function addControls(w: Walk, top: Element, pace: Pace, aggs: Map<Element, Agg>, from: number): number {
+  for (let i = from; i < w.controls.length; ) {
     let depth = 0;
-    for (let a: Element | null = c.parentElement; a; a = a.parentElement) {
+    for (let a: Element | null = w.controls[i++].parentElement; a; a = a.parentElement) {
       const g = aggs.get(a);
       if (g) g.controls++;
       if (a === top) break;
       depth++;
     }
-    if (spent(pace, 1 + depth / LEVELS_PER_UNIT)) yield;
+    if (spent(pace, 1 + depth / LEVELS_PER_UNIT)) return i;
   }
-  return aggs;
+  return w.controls.length;
 }

@@ -44,10 +44,30 @@ export function* selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, t
     }
     return v;
   };
-  const titleKey = title.trim().toLowerCase();
-  const picked: Unit[] = [];
-  for (let i = rootAgg.first; i <= rootAgg.last; i++) {
-    if (spent(pace)) yield;
+  const pick: Picking = { w, root, titleKey: title.trim().toLowerCase(), text, isExcludedBox, picked: [] };
+  // The loop runs in a plain function, a step at a time: a generator's own loop is slower.
+  let i = rootAgg.first;
+  while ((i = pickSome(pick, i, rootAgg.last, pace)) <= rootAgg.last) yield;
+  const { picked } = pick;
+  // Headings with nothing of the story after them announce boxes we left out.
+  while (picked.length && isHeadingLike(picked[picked.length - 1])) picked.pop();
+  return picked;
+}
+
+interface Picking {
+  w: Walk;
+  root: Element;
+  titleKey: string;
+  text: (u: Unit) => string;
+  isExcludedBox: (el: Element) => boolean;
+  picked: Unit[];
+}
+
+/** Picks the story's units from index `from` to `last` until the step is spent; returns where it stopped. */
+function pickSome({ w, root, titleKey, text, isExcludedBox, picked }: Picking, from: number, last: number, pace: Pace): number {
+  for (let i = from; i <= last; i++) {
+    // Not before the first unit: a resumed step always moves on.
+    if (i > from && spent(pace)) return i;
     const u = w.units[i];
     if (u.tag === 'h1' || isTeaserBlurb(w, u)) continue;
     // An italic line right under an image is its caption.
@@ -58,8 +78,8 @@ export function* selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, t
     }
     if (out) {
       // A heading-like line right before a box we dropped was that box's title ("More:", "Read more").
-      const last = picked[picked.length - 1];
-      if (last && last.index === i - 1 && isHeadingLike(last)) picked.pop();
+      const prev = picked[picked.length - 1];
+      if (prev && prev.index === i - 1 && isHeadingLike(prev)) picked.pop();
       continue;
     }
     if (u.text < 250) {
@@ -68,9 +88,7 @@ export function* selectBlocks(w: Walk, aggs: Map<Element, Agg>, root: Element, t
     }
     picked.push(u);
   }
-  // Headings with nothing of the story after them announce boxes we left out.
-  while (picked.length && isHeadingLike(picked[picked.length - 1])) picked.pop();
-  return picked;
+  return last + 1;
 }
 
 /** A heading, or a short line without a sentence end that is not a list item ("More:", "Read next"). */

@@ -13,7 +13,8 @@
 //
 // Second table (issue 3, no main-thread task over 16 ms): detectArticleSteps,
 // the steppable detection the content script runs in slices. Per page, and on
-// the 50,000-word generated article of browser.ts: the drained generator
+// the generated articles of browser.ts (50,000 words, and 700,000 words: a
+// 5 MB page): the drained generator
 // (detectArticle) against the same work in one step (no yields: what pausing
 // costs), the number of steps, and the largest work between two yields, as
 // the median over runs of each run's largest step and as the largest of each
@@ -130,7 +131,7 @@ function stepTimes(doc: Document, step?: number): number[] {
 
 function runSteps(names: string[], runs: number): void {
   const pages = names.map((name) => [name, readFileSync(join(PAGES, `${name}.html`), 'utf8')]);
-  pages.push(['generated-50k-words', generateArticle(50_000).html]);
+  pages.push(['generated-50k-words', generateArticle(50_000).html], ['generated-700k-words', generateArticle(700_000).html]);
   console.log('\ndetectArticleSteps on linkedom, ms (median of %d runs): drained = detectArticle; one step = no yields', runs);
   console.log(['page'.padEnd(20), 'drained'.padStart(8), 'one step'.padStart(9), 'ratio'.padStart(6), 'steps'.padStart(6), 'largest step'.padStart(13), 'steady'.padStart(7)].join(' '));
   let tDrained = 0, tOne = 0, worst = 0, worstSteady = 0, worstPage = '';
