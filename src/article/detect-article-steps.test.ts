@@ -67,6 +67,9 @@ describe('detectArticleSteps', () => {
     const small = stepped(page(`<article><h1>Toyota raises forecast</h1>${story(4)}</article>`), {});
     expect(small.result.isArticle).toBe(true);
     expect(small.steps).toBeLessThanOrEqual(3);
+    // A step size that is not a positive number means the default.
+    expect(stepped(bigPage(2000), { step: NaN }).steps).toBe(big.steps);
+    expect(stepped(bigPage(2000), { step: Infinity }).steps).toBe(0);
   });
 
   it('drained, gives exactly what detectArticle gives, whatever the step size', () => {
@@ -75,7 +78,7 @@ describe('detectArticleSteps', () => {
     for (const doc of docs) {
       for (const isHidden of [undefined, hidden]) {
         const once = detectArticle(doc, { isHidden });
-        for (const step of [1, 13, DEFAULT_STEP, 1e9]) same(drain(detectArticleSteps(doc, { isHidden, step })), once);
+        for (const step of [1, 13, DEFAULT_STEP, 1e9, Infinity, 0, -3, NaN]) same(drain(detectArticleSteps(doc, { isHidden, step })), once);
       }
     }
   });

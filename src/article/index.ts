@@ -9,7 +9,9 @@
 // next(), no clock inside), for a main thread that must not block:
 //
 //   const steps = detectArticleSteps(document, { isHidden: layoutHidden });
-//   for (let r = steps.next(); !r.done; r = steps.next()) if (timeIsUp()) await nextSlice();
+//   let r = steps.next();
+//   while (!r.done) { if (sliceIsOver()) await nextSlice(); r = steps.next(); }
+//   const article = r.value;
 //
 // Each block's text is its own inline text, one line per paragraph; nested
 // blocks are blocks of their own. The CLI runs the same code on linkedom.
