@@ -2,7 +2,7 @@
 // ("HK$", "€", "USD ", "SFr") or the word after it ("yuan", "Swiss francs",
 // "pence"). Only bounded look-around from a number already found, so the cost
 // per number is constant whatever the page holds.
-import { isDigit, isInlineSpace, isLetter, skipOneSpace, skipUnitGap, wordAt, type ParsedNumber } from './numbers.ts';
+import { isDigit, isInlineSpace, isLetter, skipOneSpace, skipUnitGap, startsWithLower, wordAt, type ParsedNumber } from './numbers.ts';
 
 export interface CurrencyPrefix {
   /** Index of the first character of the symbol or code. */
@@ -132,7 +132,7 @@ const VIDEO_AFTER = /^[\s\u00a0]*(?:video|resolution|displays?|screens?|hd|camer
 
 function startsWithCi(text: string, i: number, word: string): boolean {
   if ((text.charCodeAt(i) | 32) !== word.charCodeAt(0)) return false;
-  return text.slice(i, i + word.length).toLowerCase() === word;
+  return startsWithLower(text, i, word);
 }
 
 /**

@@ -132,14 +132,28 @@ const SCALES: ReadonlyArray<{ word: string; factor: number; spaced: boolean; cas
   { word: 'T', factor: 1e12, spaced: false, caseless: false },
 ];
 
+/**
+ * True when text[i..] lower-cased starts with `word` (which is lower case). Compared in place, without
+ * a slice per try; a non-ASCII character takes the slow path, as its lower case may be an ASCII letter.
+ */
+export function startsWithLower(text: string, i: number, word: string): boolean {
+  if (i + word.length > text.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = text.charCodeAt(i + k);
+    if (c >= 128) return text.slice(i, i + word.length).toLowerCase() === word;
+    const w = word.charCodeAt(k);
+    if (c !== w && !(c >= 65 && c <= 90 && c + 32 === w)) return false;
+  }
+  return true;
+}
+
 /** True when `word` occurs at text[i..] and is not followed by a letter or digit. */
 export function wordAt(text: string, i: number, word: string, caseless = true): boolean {
   if (i + word.length > text.length) return false;
   // Cheap first-letter test: most positions fail here without allocating a slice.
   const first = text.charCodeAt(i);
   if (first !== word.charCodeAt(0) && !(caseless && (first | 32) === word.charCodeAt(0))) return false;
-  const got = text.slice(i, i + word.length);
-  if (caseless ? got.toLowerCase() !== word : got !== word) return false;
+  if (caseless ? !startsWithLower(text, i, word) : !text.startsWith(word, i)) return false;
   const next = text.charCodeAt(i + word.length);
   return !(isLetter(next) || isDigit(next));
 }
