@@ -32,7 +32,8 @@ export interface DetectOptions {
 }
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): ArticleBody {
-  return drain(detectArticleSteps(doc, options));
+  // Drained in one go, no other code runs between the steps: the page cannot change.
+  return drain(steps(doc, options, false));
 }
 
 /**
@@ -50,7 +51,12 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
  * detection might find on a page in between the two states; the content
  * script re-runs detection when the page changes much anyway.
  */
-export function* detectArticleSteps(doc: Document, options: DetectOptions = {}): Generator<void, ArticleBody> {
+export function detectArticleSteps(doc: Document, options: DetectOptions = {}): Generator<void, ArticleBody> {
+  return steps(doc, options, true);
+}
+
+/** `mayChange`: the caller runs other code between steps, so the page may change meanwhile. */
+function* steps(doc: Document, options: DetectOptions, mayChange: boolean): Generator<void, ArticleBody> {
   // linkedom throws on `body` when the markup has no element at all.
   const body = doc.documentElement ? doc.body : null;
   if (!body) return { isArticle: false, reason: 'no <body>', title: '', blocks: [] };
@@ -63,7 +69,7 @@ export function* detectArticleSteps(doc: Document, options: DetectOptions = {}):
     const second = yield* detectIn(doc, body, yield* collectUnits(body, pace, options.isHidden, false), options, pace);
     if (second.isArticle) found = { ...second, reason: `${second.reason}, behind aria-hidden` };
   }
-  return yield* settle(found, body, pace);
+  return mayChange ? yield* settle(found, body, pace) : found;
 }
 
 /**
@@ -153,15 +159,24 @@ function* judge(w: Walk, units: Unit[], root: Element, meta: PageMeta, hasH1: bo
  * not a teaser list): the shape of a front page, a section page or search results.
  */
 function* countTeasers(w: Walk, root: Element, pace: Pace): Generator<void, number> {
-  let n = 0;
-  for (const u of w.units) {
-    if (spent(pace)) yield;
+  const count = { teasers: 0 };
+  // The loop runs in a plain function, a step at a time: a generator's own loop is slower.
+  let i = 0;
+  while ((i = countSome(w, root, pace, count, i)) < w.units.length) yield;
+  return count.teasers;
+}
+
+function countSome(w: Walk, root: Element, pace: Pace, count: { teasers: number }, from: number): number {
+  for (let i = from; i < w.units.length; i++) {
+    // Not before the first unit: a resumed step always moves on.
+    if (i > from && spent(pace)) return i;
+    const u = w.units[i];
     if (u.text < 20 || u.text > 200 || u.links / u.text < 0.8 || u.stops > 1) continue;
     if (!(root === u.el || root.contains(u.el))) continue;
     if (u.boiler && u.boiler !== root && u.boiler !== u.el && root.contains(u.boiler)) continue;
     const next = w.units[u.index + 1];
     const blurb = next && next.text >= 40 && next.text <= 400 && next.links / next.text < 0.2;
-    if (HEADING_TAGS.has(u.tag) || blurb) n++;
+    if (HEADING_TAGS.has(u.tag) || blurb) count.teasers++;
   }
-  return n;
+  return w.units.length;
 }
