@@ -25,8 +25,9 @@ export interface DetectOptions {
    */
   isHidden?: HiddenCheck;
   /**
-   * Work units between two yields of detectArticleSteps (default DEFAULT_STEP,
-   * about 1-2 ms on linkedom; a unit is about one element visited).
+   * Work units between two yields of detectArticleSteps (default DEFAULT_STEP:
+   * at most about 1 ms on linkedom, less in Chromium; a unit is about one
+   * element visited, see pace.ts).
    */
   step?: number;
 }
@@ -44,12 +45,14 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
  *
  * The page may change while the generator is suspended. It never throws for
  * that, and every block and standfirst it returns is in the document when it
- * returns, once each. What changed behind the walk is not seen (text
- * removed from there still counts in the statistics, text added there is
- * missed); a node removed right where the walk paused can make it skip the
- * rest of that node's parent. So after a change the result is what a fresh
- * detection might find on a page in between the two states; the content
- * script re-runs detection when the page changes much anyway.
+ * returns, once each. Text added ahead of the walk is read, text removed
+ * ahead of it is not; what changed behind the walk is not seen (removed text
+ * still counts in the statistics, though its blocks are dropped; added text
+ * is missed), and if the page replaces all children of an element the walk
+ * is inside, the rest of that element is skipped. So after a change the
+ * result is what detection might find on a page between the two states;
+ * the content script detects again when the page changes
+ * (src/page/mutation-watch.ts).
  */
 export function detectArticleSteps(doc: Document, options: DetectOptions = {}): Generator<void, ArticleBody> {
   return steps(doc, options, true);
