@@ -74,13 +74,13 @@ function isTitleCase(tokens: Token[]): boolean {
 export function analyseBlock(text: string, ctx: DocContext, isTitle = false): BlockAnalysis {
   const tokens = tokenize(text);
   const sentences = splitSentences(text);
-  const sentOf: number[] = [];
-  const firstOfSentence: boolean[] = [];
+  const sentOf = filled(tokens.length, 0);
+  const firstOfSentence = filled(tokens.length, false);
   let si = 0;
   for (let i = 0; i < tokens.length; i++) {
     while (si < sentences.length - 1 && tokens[i].start >= sentences[si + 1].start) si++;
-    sentOf.push(si);
-    firstOfSentence.push(i === 0 || sentOf[i - 1] !== si);
+    sentOf[i] = si;
+    firstOfSentence[i] = i === 0 || sentOf[i - 1] !== si;
   }
   const titleCase = isTitle && isTitleCase(tokens);
   const skip = !isTitle && CREDIT_LINE.test(text.slice(0, 40));
@@ -90,12 +90,12 @@ export function analyseBlock(text: string, ctx: DocContext, isTitle = false): Bl
   }
 
   const figures = skip ? [] : findFigures(text);
-  const figAt = minusOnes(tokens.length);
+  const figAt = filled(tokens.length, -1);
   markSpans(tokens, figures, figAt);
 
   // In a Title Case headline capitals say nothing: only dictionary names, linked to the body's later.
   const names = skip ? [] : titleCase ? dictionaryNames(text, tokens) : buildNames(text, tokens, firstOfSentence, ctx.seenLower);
-  const nameAt = minusOnes(tokens.length);
+  const nameAt = filled(tokens.length, -1);
   markSpans(tokens, names, nameAt);
 
   const block: BlockAnalysis = { text, tokens, sentences, sentOf, figures, figAt, names, nameAt, people: [], moves: [], terms: [], titleCase, skip, isTitle };
@@ -133,9 +133,13 @@ function nameSpan(s: number, e: number, start: number, end: number, text: string
   return { s, e, start, end, text, initial, kind, dict, cues, ticker: undefined, acronym: undefined, person: undefined, key: undefined };
 }
 
-function minusOnes(n: number): number[] {
-  const a: number[] = [];
-  for (let i = 0; i < n; i++) a.push(-1);
+/**
+ * n copies of v, allocated at their size: grown by push, the array would be copied several times over.
+ * (Not for huge blocks: V8 makes a preallocated array that long a slow dictionary.)
+ */
+function filled<T>(n: number, v: T): T[] {
+  const a: T[] = n <= 10000 ? new Array<T>(n) : [];
+  for (let i = 0; i < n; i++) a[i] = v;
   return a;
 }
 
