@@ -198,18 +198,21 @@ function splitAtRoles(text: string, tokens: Token[], chunks: Chunk[]): Chunk[] {
 const governmentAt = new Set<number>();
 const ownerAt = new Set<number>();
 
+const withoutFinalDot = (s: string) => (s.endsWith('.') ? s.slice(0, -1) : s);
+
 const BACKED_TAILS = new Set(['backed', 'owned', 'controlled', 'led', 'funded']);
 const HYPHEN_TAILS = new Set(['backed', 'owned', 'controlled', 'led', 'funded', 'based', 'born', 'headquartered', 'listed', 'made', 'style', 'focused', 'related', 'linked']);
 
 function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], seenLower: Set<string>): NameSpan[] {
   const backedAt = new Set<number>();
-  governmentAt.clear();
-  ownerAt.clear();
+  // (clear() makes a new table: only when there is something to clear.)
+  if (governmentAt.size) governmentAt.clear();
+  if (ownerAt.size) ownerAt.clear();
   const chunks: Chunk[] = [];
   for (const c of splitAtRoles(text, tokens, findChunks(text, tokens, firstOfSentence, seenLower))) {
     // "Sequoia-backed", "San Francisco-based": the name is the part before the hyphen.
     // "Systems, Inc.": a legal form alone is not a name.
-    if (c.e - c.s === 1 && LEGAL_SUFFIXES.has(tokens[c.s].lower.replace(/\.$/, ''))) continue;
+    if (c.e - c.s === 1 && LEGAL_SUFFIXES.has(withoutFinalDot(tokens[c.s].lower))) continue;
     // "Lisbon-based Kivaro": the place word is not part of the name.
     const head = tokens[c.s];
     const hd = head.text.lastIndexOf('-');
@@ -256,7 +259,8 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     const afterPossessive = c.s > 0 && tokens[c.s - 1].poss && tokens[c.s - 1].cap && tokens[c.s - 1].outerEnd >= c.start - 1;
     if (whole && kind === 'institution' && !afterPossessive && !inside[0].ambiguous && inside[0].start === c.start && inside[0].end >= c.end) { pushHit(st, inside[0], c.initial); continue; }
     if (inside.length === 0 || kind === 'index' || kind === 'institution' || kind === 'place') {
-      const cues = new Set<string>(backedAt.has(c.start) ? ['backed'] : []);
+      const cues = new Set<string>();
+      if (backedAt.has(c.start)) cues.add('backed');
       if (ownerAt.has(c.start)) cues.add('owner-role');
       out.push(nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, governmentAt.has(c.start) ? 'institution' : kind, undefined, cues));
       continue;
