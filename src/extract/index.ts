@@ -48,27 +48,40 @@ export function createDocument(options: { title?: string } = {}): ScannedDocumen
   ctx.lastCompany = undefined;
   let words = 0;
   let cache: Cache | undefined;
-  /** The page-level pass under way (advance()), dropped when a block is added. */
-  let pending: Generator<void, Cache> | undefined;
+  /**
+   * The page-level pass under way (advance()), dropped when a block is added:
+   * resolution, moves, summary, each a generator that yields every few dozen
+   * blocks. Run one after the other from here rather than from one generator
+   * delegating with yield*: measured, that kept ~2.4 MB alive across every
+   * young-generation GC (promoted, 11-14 ms a collection instead of ~2).
+   */
+  let pending: { stage: 0 | 1 | 2; gen: Generator<void, unknown>; res?: Resolution; moves?: PlacedMove[] } | undefined;
 
-  // The page-level pass: resolution, moves, summary; each yields every few dozen blocks.
-  function* pass(): Generator<void, Cache> {
-    const res = yield* resolveSteps(all);
-    const moves = yield* placeMovesSteps(all, res);
-    const summary = yield* summarySteps(title, all, res, moves, words);
+  const step = (): boolean => {
+    if (cache) return true;
+    pending ??= { stage: 0, gen: resolveSteps(all) };
+    const r = pending.gen.next();
+    if (!r.done) return false;
+    if (pending.stage === 0) {
+      pending.res = r.value as Resolution;
+      pending.gen = placeMovesSteps(all, pending.res);
+      pending.stage = 1;
+      return false;
+    }
+    if (pending.stage === 1) {
+      pending.moves = r.value as PlacedMove[];
+      pending.gen = summarySteps(title, all, pending.res!, pending.moves, words);
+      pending.stage = 2;
+      return false;
+    }
+    const { res, moves } = pending;
+    pending = undefined;
     const movesByBlock = new Map<number, PlacedMove[]>();
-    for (const m of moves) {
+    for (const m of moves!) {
       const list = movesByBlock.get(m.block);
       if (list) list.push(m); else movesByBlock.set(m.block, [m]);
     }
-    return { res, movesByBlock, mentions: new Map(), summary };
-  }
-  const step = (): boolean => {
-    if (cache) return true;
-    const r = (pending ??= pass()).next();
-    if (!r.done) return false;
-    cache = r.value;
-    pending = undefined;
+    cache = { res: res!, movesByBlock, mentions: new Map(), summary: r.value as PageSummary };
     return true;
   };
   const current = (): Cache => {
