@@ -9,7 +9,10 @@
 // collected candidates on the first mentions()/summary() call after a change,
 // or ahead of it in steps with advance(), and cached until the next addBlock().
 import { analyseBlock, type BlockAnalysis, type DocContext } from './block.ts';
-import { indexSteps } from './company-dictionary.ts';
+import { findDictionaryCompanies, indexSteps } from './company-dictionary.ts';
+import { findFigures } from './figures.ts';
+import { splitSentences } from './sentences.ts';
+import { tokenize } from './tokens.ts';
 import { resolveSteps, type Resolution } from './resolve.ts';
 import { blockMentions, placeMovesSteps, summarySteps, type PlacedMove } from './summary.ts';
 import type { Mention, PageSummary } from './types.ts';
@@ -129,6 +132,11 @@ export function createDocument(options: { title?: string } = {}): ScannedDocumen
  */
 export function* warmUpSteps(): Generator<void, void> {
   yield* indexSteps();
+  // The recognisers that need no block first, one per step: a function's first call compiles it.
+  for (const warm of [() => tokenize(WARM_UP[6]), () => splitSentences(WARM_UP[6]), () => findDictionaryCompanies(WARM_UP[6]), () => findFigures(WARM_UP[4])]) {
+    yield;
+    warm();
+  }
   for (const title of WARM_UP) {
     yield;
     const doc = createDocument({ title });
