@@ -13,7 +13,7 @@ function yieldToPage(): Promise<void> {
   return new Promise((ok) => setTimeout(ok, 0));
 }
 
-export async function runInSlices<T>(steps: Generator<void, T>, what: string, sliceMs = 8): Promise<T> {
+export async function runInSlices<T>(steps: Generator<void, T>, what: string, sliceMs = 5): Promise<T> {
   for (;;) {
     const t0 = performance.now();
     let r = steps.next();

@@ -4,7 +4,7 @@ import { createScheduler } from './scan-scheduler.ts';
 afterEach(() => vi.restoreAllMocks());
 
 describe('createScheduler', () => {
-  it('runs items in slices of about 8 ms, yielding between them', async () => {
+  it('runs items in slices of about 5 ms, yielding between them', async () => {
     // A virtual clock: each item "costs" 3 ms, so the test does not depend on the machine's speed.
     let now = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => now);
@@ -21,8 +21,8 @@ describe('createScheduler', () => {
     for (let i = 0; i < 12; i++) s.push(i);
     await done;
     expect(ran).toEqual([...Array(12).keys()]);
-    // Items start at 0, 3 and 6 ms; the fourth would start at 9 ms, past the 8 ms budget.
-    expect(perSlice).toEqual([3, 3, 3, 3]);
+    // Items start at 0 and 3 ms; the third would start at 6 ms, past the 5 ms budget.
+    expect(perSlice).toEqual([2, 2, 2, 2, 2, 2]);
   });
 
   it('runs urgent and promoted items before the rest', async () => {
@@ -74,8 +74,8 @@ describe('createScheduler', () => {
     s.push('urgent', true);
     await done;
     expect(ran).toEqual(['long', 'long', 'long', 'long', 'long', 'urgent', 'x']);
-    // Still sliced: three 3 ms steps per 8 ms slice at most.
-    expect(slices.every((sl) => sl.length <= 3)).toBe(true);
+    // Still sliced: two 3 ms steps per 5 ms slice at most.
+    expect(slices.every((sl) => sl.length <= 2)).toBe(true);
     expect(slices.length).toBeGreaterThanOrEqual(3);
   });
 });
