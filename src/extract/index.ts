@@ -149,11 +149,6 @@ export function* warmUpSteps(): Generator<void, void> {
 const WARM_UP = ['Apple', 'rose 1%', 'Alibaba said', 'Jane Doe', '$4.5bn and £30m, 25 basis points', 'Shares of Tesla (NASDAQ: TSLA) fell 2.1 per cent',
   'Chief executive Jane Doe said Nvidia made $4.5bn; the FTSE 100 fell 2.1 per cent, shaving £30bn'];
 
-/** warmUpSteps() all at once. */
-export function warmUp(): void {
-  for (const _ of warmUpSteps());
-}
-
 /** Scans a whole text at once: every line is a block. */
 
 export function extract(text: string, options: { title?: string } = {}) {

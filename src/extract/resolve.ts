@@ -48,18 +48,10 @@ const addForm = (m: Map<string, number>, f: string) => m.set(f, (m.get(f) ?? 0) 
 const STEP_BLOCKS = 32;
 const pause = (b: number) => b % STEP_BLOCKS === STEP_BLOCKS - 1;
 
-/** blocks[0] is the title. */
-export function resolve(blocks: BlockAnalysis[]): Resolution {
-  const steps = resolveSteps(blocks);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
 /**
- * resolve() in steps, for the content script's time slices: yields after every
- * STEP_BLOCKS blocks of each pass. The blocks must not change until it is done.
+ * The page's resolution (blocks[0] is the title), in steps for the content
+ * script's time slices: yields after every STEP_BLOCKS blocks of each pass.
+ * The blocks must not change until it is done.
  */
 export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resolution> {
   // Names the dictionary's trie did not match, with a cue that may make them companies, are looked up
