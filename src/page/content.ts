@@ -279,6 +279,7 @@ const SETTINGS_WAIT_MS = 150;
 
 async function main() {
   if (window.top !== window) return;
+  const url = location.href;
   const settingsP = call('settings/get', {}, 5000);
   const article = await detect();
   // Overlap the extractor's table building with the settings request instead of adding the two waits up.
@@ -287,7 +288,9 @@ async function main() {
   const early = await Promise.race([settingsP, new Promise<'late'>((ok) => setTimeout(() => ok('late'), SETTINGS_WAIT_MS))]);
   benchMark(`newsmark:detected:${article.isArticle}:${article.blocks.length}:${early === 'late' ? 'settings-late' : early ? 'settings' : 'no-settings'}`); // test hook: what we decided
   if (early !== 'late' && early && applySettings(early)) return;
-  if (article.isArticle) start(article);
+  // Detection and warm-up run over several tasks: an SPA navigation (its own attempt decides) or the
+  // reader's "Scan this page" may have started a session meanwhile.
+  if (article.isArticle && !session && location.href === url) start(article);
   if (early === 'late') {
     const settings = await settingsP;
     if (settings && applySettings(settings)) stop({ send: false });
