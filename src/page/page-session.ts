@@ -89,7 +89,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
 
   const isNested = (self: Element) => (el: Element) => el !== self && blocks.has(el);
 
-  function paint(st: BlockState, mentions: Mention[]) {
+  function paint(st: BlockState, mentions: Mention[], signature: string) {
     unpaint(st);
     const ct = st.ct!;
     for (const m of mentions) {
@@ -103,7 +103,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
       const k = mentionKey(m);
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-    st.signature = signatureOf(mentions);
+    st.signature = signature;
     if (!firstPainted && st.refs.length) {
       firstPainted = true;
       benchMark('newsmark:first-highlight');
@@ -166,7 +166,8 @@ export function createPageSession(opts: SessionOptions): PageSession {
     if (!extractor.advance()) return false;
     unpainted.delete(st);
     const ms = extractor.mentions(st.index);
-    if (signatureOf(ms) !== st.signature) paint(st, ms);
+    const signature = signatureOf(ms);
+    if (signature !== st.signature) paint(st, ms, signature);
     return true;
   }
 
