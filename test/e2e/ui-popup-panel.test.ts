@@ -38,11 +38,17 @@ describe.each((process.env.NEWSMARK_BROWSERS ?? 'chrome,firefox').split(',') as 
     await browser.openPage(`${served.origin}/article.html`);
     control = await browser.openExtensionPage('src/ui/options/index.html', 'main');
     tabId = await tabIdOf(control, `${served.origin}/article.html`);
-    // Wait until the content script has read the page (the page is saved in the default 'auto' mode).
+    // Wait until the content script has read the page (the page is saved in the default 'auto' mode) and its
+    // summary has stopped growing: it reads in slices, and a summary asked for mid-scan is a partial one.
+    let previous = '';
     live = (await waitFor(async () => {
       const s = await contentSummary(control, tabId);
-      return s && (await ext(control, { type: 'page/get', canonicalUrl: s.page.canonicalUrl })) ? s : null;
-    }, { timeout: 20_000, message: 'content script never summarised and saved the demo article' }))!;
+      const saved = s && (await ext(control, { type: 'page/get', canonicalUrl: s.page.canonicalUrl }));
+      const now = saved ? JSON.stringify(s.summary) : '';
+      const stable = now !== '' && now === previous;
+      previous = now;
+      return stable ? s : null;
+    }, { timeout: 20_000, interval: 300, message: 'content script never summarised and saved the demo article' }))!;
   });
   afterAll(async () => {
     await browser?.close();
