@@ -8,6 +8,7 @@
 // Matching walks a token trie built lazily on first use, so a scan costs time linear in the text:
 // at each word the trie is followed only as far as the text keeps matching a known name.
 import COMPANIES from './data/companies.ts';
+import { drain, stepEnds } from './steps.ts';
 
 export interface Ticker { symbol: string; exchange: string }
 export interface CompanyInfo {
@@ -144,7 +145,7 @@ function* buildSteps(): Generator<void, Index> {
   const lines = COMPANIES.split('\n');
   const root = new Map<string, TrieNode>();
   for (let n = 0; n < lines.length; n++) {
-    if (n % STEP_LINES === STEP_LINES - 1) yield;
+    if (stepEnds(n, STEP_LINES)) yield;
     const line = lines[n];
     const nameEnd = line.indexOf('|');
     const aliasEnd = nameEnd < 0 ? -1 : line.indexOf('|', nameEnd + 1);
@@ -206,12 +207,6 @@ function parseLine(idx: Index, n: number): ParsedLine {
 }
 
 const companyAt = (idx: Index, n: number) => parseLine(idx, n).company;
-function drain<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
 const getIndex = (): Index => (index ??= drain(buildSteps()));
 
 /** Builds the index in steps (a few ms each) ahead of the first scan; a no-op once it exists. */
@@ -371,14 +366,14 @@ function* byKeySteps(idx: Index): Generator<void, Map<string, CompanyInfo>> {
   const byKey = new Map<string, CompanyInfo>();
   // canonical names first, so an alias never hides another company's own name
   for (let n = 0; n < idx.lines.length; n++) {
-    if (n % STEP_COMPANIES === STEP_COMPANIES - 1) yield;
+    if (stepEnds(n, STEP_COMPANIES)) yield;
     const c = companyAt(idx, n);
     const words = c.name.toLowerCase().split(' ');
     const k = lookupKey(c.name, LEGAL_WORDS.test(words[words.length - 1].replace(/\.$/, '')) ? 0 : 1);
     if (!byKey.has(k)) byKey.set(k, c);
   }
   for (let n = 0; n < idx.lines.length; n++) {
-    if (n % STEP_COMPANIES === STEP_COMPANIES - 1) yield;
+    if (stepEnds(n, STEP_COMPANIES)) yield;
     const c = companyAt(idx, n);
     for (const a of c.aliases) { const k = lookupKey(a); if (k && !byKey.has(k)) byKey.set(k, c); }
   }

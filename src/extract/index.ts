@@ -133,9 +133,10 @@ export function createDocument(options: { title?: string } = {}): ScannedDocumen
 export function* warmUpSteps(): Generator<void, void> {
   yield* indexSteps();
   // The recognisers that need no block first, one per step: a function's first call compiles it.
-  for (const warm of [() => tokenize(WARM_UP[6]), () => splitSentences(WARM_UP[6]), () => findDictionaryCompanies(WARM_UP[6]), () => findFigures(WARM_UP[4])]) {
+  const text = WARM_UP[WARM_UP.length - 1];
+  for (const warm of [tokenize, splitSentences, findDictionaryCompanies, findFigures]) {
     yield;
-    warm();
+    warm(text);
   }
   for (const title of WARM_UP) {
     yield;
@@ -150,7 +151,6 @@ const WARM_UP = ['Apple', 'rose 1%', 'Alibaba said', 'Jane Doe', '$4.5bn and £3
   'Chief executive Jane Doe said Nvidia made $4.5bn; the FTSE 100 fell 2.1 per cent, shaving £30bn'];
 
 /** Scans a whole text at once: every line is a block. */
-
 export function extract(text: string, options: { title?: string } = {}) {
   const doc = createDocument(options);
   const blocks = text.split(/\r?\n/).map((line) => doc.addBlock(line));

@@ -8,6 +8,7 @@ import { lookupCompany, lookupSteps } from './company-dictionary.ts';
 import { hasAny, STRONG_CUES } from './companies.ts';
 import { COMMON_WORDS, FIRST_NAMES, NATIONALITIES, PLACES } from './lexicon.ts';
 import { initials, nameKey, nameWords } from './normalise.ts';
+import { stepEnds } from './steps.ts';
 
 export interface CompanyEntity {
   id: number;
@@ -46,7 +47,7 @@ const addForm = (m: Map<string, number>, f: string) => m.set(f, (m.get(f) ?? 0) 
 
 /** Blocks per step of resolveSteps(): a step stays around a millisecond on a long page. */
 const STEP_BLOCKS = 32;
-const pause = (b: number) => b % STEP_BLOCKS === STEP_BLOCKS - 1;
+const pause = (b: number) => stepEnds(b, STEP_BLOCKS);
 
 /**
  * The page's resolution (blocks[0] is the title), in steps for the content

@@ -6,6 +6,7 @@ import type { BlockAnalysis } from './block.ts';
 import type { MoveCandidate } from './moves.ts';
 import { subjectKey } from './normalise.ts';
 import { displayName, type CompanyEntity, type Resolution } from './resolve.ts';
+import { stepEnds } from './steps.ts';
 import type { FigureEntry, Magnitude, Mention, Move, PageSummary } from './types.ts';
 
 export interface PlacedMove {
@@ -27,7 +28,7 @@ function sentenceText(block: BlockAnalysis, s: number): string {
 /** Blocks (or moves) per step of the *Steps generators (see resolveSteps). */
 const STEP_BLOCKS = 64;
 const STEP_MOVES = 256;
-const pause = (b: number) => b % STEP_BLOCKS === STEP_BLOCKS - 1;
+const pause = (b: number) => stepEnds(b, STEP_BLOCKS);
 
 /** All moves of the page, resolved and de-duplicated; blocks[0] is the title. In steps, like resolveSteps(). */
 export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Generator<void, PlacedMove[]> {
@@ -49,7 +50,7 @@ export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Gene
   const lastKept = new Map<string, PlacedMove>();
   const told = new Set<string>();
   for (let i = 0; i < body.length; i++) {
-    if (i % STEP_MOVES === STEP_MOVES - 1) yield;
+    if (stepEnds(i, STEP_MOVES)) yield;
     const p = body[i];
     // "Target fell 14%. ... The slide wiped $10bn off Target's market value.": the company's last price move told
     // again in money, not a second move.

@@ -3,7 +3,7 @@
 // SPA navigation, sends the growing page summary to the background in
 // throttled batches, answers the popup/side panel ('content/*' messages) and
 // anchors the reader's notes. Nothing here may throw into the page.
-import { detectArticleSteps, layoutHidden, type ArticleBody } from '../article/index.ts';
+import type { ArticleBody } from '../article/index.ts';
 import { warmUpSteps } from '../extract/index.ts';
 import type { Mention, PageSummary } from '../extract/types.ts';
 import type { Note, PageInfo, Settings } from '../messages.ts';
@@ -19,7 +19,7 @@ import { watchMutations } from './mutation-watch.ts';
 import { watchNavigation } from './navigation-watch.ts';
 import { bodyTextOf, createNotesLayer, selectorsForRange } from './notes.ts';
 import { canonicalUrl, pageInfo } from './page-info.ts';
-import { createPageSession, type PageSession } from './page-session.ts';
+import { createPageSession, detectInSlices, type PageSession } from './page-session.ts';
 import { runInSlices } from './run-in-slices.ts';
 import { createSummarySender } from './summary-sender.ts';
 
@@ -96,8 +96,7 @@ function stop(options: { send?: boolean } = {}) {
   interaction.card.hide();
 }
 
-/** Article detection in short slices (tens of ms on a big page in one go). */
-const detect = () => runInSlices(detectArticleSteps(doc, { isHidden: layoutHidden }), 'detect');
+const detect = () => detectInSlices(doc);
 
 /** When the page is not an article but the reader asked: the detector's blocks, else every paragraph. */
 async function forcedArticle(): Promise<ArticleBody> {

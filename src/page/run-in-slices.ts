@@ -3,8 +3,7 @@
 // budget is used, then gives the page the thread back before the next slice.
 // Steps are a few milliseconds at most, so no slice grows into a long task.
 import { benchSlice } from './bench-hook.ts';
-
-type PostTask = (cb: () => void, opts: { priority: 'user-visible' }) => Promise<unknown>;
+import type { PostTask } from './scan-scheduler.ts';
 
 /** Lets the page run (input, rendering, its own tasks) before we continue. */
 function yieldToPage(): Promise<void> {

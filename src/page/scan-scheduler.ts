@@ -27,7 +27,8 @@ export interface Scheduler<T> {
   pending(): number;
 }
 
-type PostTask = (cb: () => void, opts: { priority: 'user-visible' | 'background' }) => Promise<unknown>;
+/** The Prioritized Task Scheduling API's scheduler.postTask, where the browser has it. */
+export type PostTask = (cb: () => void, opts: { priority: 'user-visible' | 'background' }) => Promise<unknown>;
 
 export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
   const sliceMs = options.sliceMs ?? 5;
@@ -67,7 +68,6 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
   function slice() {
     scheduled = false;
     const t0 = performance.now();
-    let ran = 0;
     let now = t0;
     let longest: { item: T; ms: number } | undefined;
     while (queued.size > 0 && now - t0 < sliceMs) {
@@ -82,7 +82,6 @@ export function createScheduler<T>(options: SchedulerOptions<T>): Scheduler<T> {
       } catch {
         // One bad block must not stop the scan (and must never reach the page's console as ours).
       }
-      ran++;
       now = performance.now();
       if (!longest || now - before > longest.ms) longest = { item, ms: now - before };
     }
