@@ -213,8 +213,20 @@ listen({
   'content/scroll-to'(req) {
     const s = session;
     if (!s) return { found: false };
-    const matches = s.blocksInOrder().flatMap((st) => st.refs.filter((r) => r.mention.category === req.category && nameOf(r.mention) === req.name).sort((a, b) => a.mention.start - b.mention.start));
-    const ref = matches[Math.min(req.index ?? 0, matches.length - 1)];
+    // The index-th mention in reading order (the last one if there are fewer). Blocks are checked on their
+    // mentions as data and painted only where one matches: a very long page paints near the viewport only.
+    const matches = (m: Mention) => m.category === req.category && nameOf(m) === req.name;
+    const want = req.index ?? 0;
+    let seen = 0;
+    let ref: MentionRef | undefined;
+    for (const st of s.blocksInOrder()) {
+      if (!s.mentionsOf(st).some(matches)) continue;
+      const refs = s.refsOf(st).filter((r) => matches(r.mention)).sort((a, b) => a.mention.start - b.mention.start);
+      if (!refs.length) continue;
+      ref = refs[Math.min(want - seen, refs.length - 1)];
+      seen += refs.length;
+      if (seen > want) break;
+    }
     if (!ref) return { found: false };
     if (!highlighter.visible(req.category)) highlighter.set({ enabled: true, categories: { [req.category]: true } });
     interaction.focusMention(ref, { focusCard: false });

@@ -126,17 +126,6 @@ export function createInteraction(o: InteractionOptions): Interaction {
     }
   }
 
-  function ordered(): MentionRef[] {
-    const s = o.session();
-    if (!s) return [];
-    const out: MentionRef[] = [];
-    for (const st of s.blocksInOrder()) {
-      const refs = st.refs.filter(visible).sort((a, b) => a.mention.start - b.mention.start);
-      out.push(...refs);
-    }
-    return out;
-  }
-
   function focusMention(ref: MentionRef, options: { focusCard?: boolean } = {}) {
     const first = ref.pieces[0];
     if (!first || !first.node.isConnected) return;
@@ -154,17 +143,31 @@ export function createInteraction(o: InteractionOptions): Interaction {
     show(ref, rects[0] ?? new DOMRect(20, 20, 0, 0), { pin: true, focus: options.focusCard ?? true });
   }
 
+  /**
+   * The next visible mention in reading order, wrapping at the ends. Walks
+   * block by block from the current mention's block, so on a very long page
+   * (painted near the viewport only) just the blocks it passes get painted.
+   */
   function step(dir: 1 | -1): MentionRef | null {
-    const list = ordered();
-    if (!list.length) return null;
-    let i = current ? list.indexOf(current) : -1;
-    if (i < 0 && current) {
-      // The current mention was rescanned away: continue from the first one on screen.
-      i = dir > 0 ? -1 : list.length;
+    const s = o.session();
+    if (!s) return null;
+    const blocks = s.blocksInOrder();
+    const n = blocks.length;
+    if (!n) return null;
+    const from = current ? blocks.indexOf(current.block as (typeof blocks)[number]) : -1;
+    const start = from >= 0 ? from : dir > 0 ? 0 : n - 1;
+    // One more than a full turn: a page whose only mention is the current one comes back to it.
+    for (let k = 0; k <= n; k++) {
+      const refs = s.refsOf(blocks[(((start + dir * k) % n) + n) % n]).filter(visible).sort((a, b) => a.mention.start - b.mention.start);
+      // In the current mention's block, continue from it (if it was rescanned away, from the block's first/last).
+      const at = k === 0 && from >= 0 && current ? refs.indexOf(current) : -1;
+      const next = at >= 0 ? refs[at + dir] : dir > 0 ? refs[0] : refs[refs.length - 1];
+      if (next) {
+        focusMention(next);
+        return next;
+      }
     }
-    const next = list[(i + dir + list.length) % list.length] ?? list[0];
-    focusMention(next);
-    return next;
+    return null;
   }
 
   doc.addEventListener('pointermove', onPointerMove, { passive: true });

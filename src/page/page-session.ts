@@ -28,6 +28,13 @@ export interface PageSession {
   hits: HitIndex;
   /** Scanned blocks in reading order, for keyboard stepping and notes. */
   blocksInOrder(): BlockState[];
+  /** The block's mentions as data (its highlights may not be painted yet on a very long page). */
+  mentionsOf(st: BlockState): Mention[];
+  /**
+   * The block's painted mentions, painting it first if it was read but left
+   * unpainted (a very long page paints only what is near the viewport).
+   */
+  refsOf(st: BlockState): MentionRef[];
   /** Mentions with the same identity on the page (the card's "appears N times"). */
   countOf(m: Mention): number;
   /**
@@ -137,7 +144,21 @@ export function createPageSession(opts: SessionOptions): PageSession {
    * names blocks the first pass already painted (no extra resolve for them).
    */
   const NEAR_PX = 300;
+  /**
+   * Above this many blocks (a 5 MB page has 15,500; a long news article a few
+   * hundred) only the blocks near the viewport are painted, and more as the
+   * reader scrolls: every painted mention holds a range, hit-test pieces and a
+   * ref, and painting all of them made the garbage collector copy tens of MB
+   * of fresh survivors inside our slices (scavenges of 30-60 ms seen).
+   */
+  const PAINT_ALL_MAX_BLOCKS = 2000;
+  const paintsNearOnly = () => order.length > PAINT_ALL_MAX_BLOCKS;
+  /** Read but not painted with its current text. */
   const unpainted = new Set<BlockState>();
+  /** Blocks were read (or the page changed) since the last paint pass: one is due when the queue drains. */
+  let passDue = false;
+  /** Nothing read since the last pass was painted: the extractor answers mentions() from its cache. */
+  const passCached = () => !passDue && scheduler.pending() === 0;
   let deferTimer: ReturnType<typeof setTimeout> | undefined;
 
   function read(st: BlockState) {
@@ -157,6 +178,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
     }
     st.signature = ''; // the DOM nodes may be new: repaint even if the mentions are the same
     unpainted.add(st);
+    passDue = true;
   }
 
   /**
@@ -182,7 +204,6 @@ export function createPageSession(opts: SessionOptions): PageSession {
     if (!it) paintItems.set(st, (it = { kind: 'paint', st }));
     return it;
   };
-  let repaintAll = false;
   /** New text since the summary was last offered (offered once a pass is painted: the resolution is cached then). */
   let grew = false;
 
@@ -197,16 +218,22 @@ export function createPageSession(opts: SessionOptions): PageSession {
     onSlice: (ms, longest) => benchSlice(ms, longest.item.kind === 'block' ? 'scan:read' : longest.item.kind === 'adopt' ? 'adopt' : 'scan:paint'),
     onDrain() {
       if (stopped) return;
-      // Everything is read: one resolve, then (re)paint every block in reading order.
-      // Earlier blocks may now resolve better ("Wu" -> "Eddie Wu"); unchanged ones are skipped.
-      if (unpainted.size || repaintAll) {
-        repaintAll = false;
-        unpainted.clear();
+      // Everything is read: one resolve, then (re)paint every block in reading order (on a very long
+      // page, the ones painted before and the ones near the viewport). Earlier blocks may now resolve
+      // better ("Wu" -> "Eddie Wu"); unchanged ones are skipped.
+      if (passDue) {
+        passDue = false;
+        const all = !paintsNearOnly();
+        const near = all ? undefined : new Set(nearViewport());
+        let queued = 0;
         for (const el of order) {
           const st = blocks.get(el);
-          if (st?.index !== undefined) scheduler.push(paintItem(st));
+          if (st?.index === undefined || !(all || !unpainted.has(st) || near!.has(el))) continue;
+          scheduler.push(paintItem(st));
+          queued++;
         }
-        return;
+        if (all) unpainted.clear();
+        if (queued) return;
       }
       benchMark('newsmark:settled');
       if (grew) {
@@ -229,7 +256,8 @@ export function createPageSession(opts: SessionOptions): PageSession {
   function wantVisible(st: BlockState) {
     if (st.index === undefined) urgent(st);
     visibleWanted.add(st);
-    deferTimer ??= setTimeout(flushVisible, PAINT_DEFER_MS);
+    // Batched while blocks are being read (each batch costs a page-level pass); soon once the pass is cached.
+    deferTimer ??= setTimeout(flushVisible, passDue ? PAINT_DEFER_MS : 16);
   }
   function flushVisible() {
     if (deferTimer !== undefined) clearTimeout(deferTimer);
@@ -247,6 +275,29 @@ export function createPageSession(opts: SessionOptions): PageSession {
         }
       }, { rootMargin: `${NEAR_PX}px 0px` })
     : null;
+
+  /** The blocks from the top of the viewport to NEAR_PX below it (reading order, so a binary search then a walk). */
+  function nearViewport(): Element[] {
+    const bottom = (doc.defaultView?.innerHeight ?? 800) + NEAR_PX;
+    const out: Element[] = [];
+    for (let i = firstOnScreen(order); i < order.length && order[i].getBoundingClientRect().top < bottom; i++) out.push(order[i]);
+    return out;
+  }
+
+  /** On a page painted near the viewport only: the blocks scrolled near it get painted (once per frame at most). */
+  let scrollFrame = 0;
+  function onScroll() {
+    if (stopped || scrollFrame || !paintsNearOnly()) return;
+    scrollFrame = requestAnimationFrame(() => {
+      scrollFrame = 0;
+      if (stopped) return;
+      for (const el of nearViewport()) {
+        const st = blocks.get(el);
+        if (st?.index !== undefined && unpainted.has(st)) wantVisible(st);
+      }
+    });
+  }
+  doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
 
   /** Index of the first block whose box reaches the viewport (blocks are in reading order, so binary search). */
   function firstOnScreen(list: Element[]): number {
@@ -289,9 +340,8 @@ export function createPageSession(opts: SessionOptions): PageSession {
       for (const el of list) register(el);
       return 0;
     }
-    const bottom = (doc.defaultView?.innerHeight ?? 800) + NEAR_PX;
-    for (let i = firstOnScreen(list); i < list.length && list[i].getBoundingClientRect().top < bottom; i++) {
-      const st = register(list[i]);
+    for (const el of nearViewport()) {
+      const st = register(el);
       if (st) wantVisible(st);
     }
     flushVisible();
@@ -329,6 +379,12 @@ export function createPageSession(opts: SessionOptions): PageSession {
     summary: () => extractor.summary(),
     hits,
     blocksInOrder: () => order.map((el) => blocks.get(el)!).filter((st) => st && st.ct && st.el.isConnected),
+    mentionsOf: (st) => (!unpainted.has(st) ? st.refs.map((r) => r.mention) : passCached() ? extractor.mentions(st.index!) : []),
+    refsOf(st) {
+      // Painted on demand only while the page-level pass is cached: never a whole pass inside a key press.
+      if (unpainted.has(st) && passCached()) paintBlock(st);
+      return st.refs;
+    },
     countOf: (m) => counts.get(mentionKey(m)) ?? 0,
     async update(dirty) {
       if (stopped) return { added: 0 };
@@ -337,7 +393,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
         if (st) scheduler.push(st, true);
       }
       // New text anywhere can change how earlier mentions resolve.
-      repaintAll = true;
+      passDue = true;
       dropDisconnected();
       const next = await detectInSlices(doc);
       if (stopped) return { added: 0 };
@@ -358,6 +414,8 @@ export function createPageSession(opts: SessionOptions): PageSession {
       stopped = true;
       scheduler.clear();
       if (deferTimer !== undefined) clearTimeout(deferTimer);
+      if (scrollFrame) cancelAnimationFrame(scrollFrame);
+      doc.removeEventListener('scroll', onScroll, { capture: true });
       io?.disconnect();
       for (const st of blocks.values()) unpaint(st);
       blocks.clear();

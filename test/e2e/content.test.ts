@@ -32,6 +32,17 @@ const busyTicker = staticDemo.replace('</body>', `<script>
 /** The demo with a standfirst that names a company the body never names. */
 const standfirstDemo = staticDemo.replace(/<p class="standfirst">[^<]*<\/p>/, '<p class="standfirst">Naspers unit Prosus rose 2.4 percent in Amsterdam as investors piled back into Chinese technology stocks.</p>');
 
+/**
+ * A page too long to paint at once (2,500 paragraphs; the content script paints such pages near the
+ * viewport only): one person is named only in the last paragraph.
+ */
+const longPage = (() => {
+  const cos = ['Alibaba', 'Tencent', 'HSBC', 'Toyota Motor', 'Rio Tinto'];
+  const paras = Array.from({ length: 2500 }, (_, i) => `<p>${cos[i % 5]} shares rose ${(i % 9) + 1}.${i % 10} percent on Tuesday as investors weighed the outlook for demand, while ${cos[(i + 2) % 5]} fell ${(i % 4) + 1} percent.</p>`);
+  paras.push('<p>Chief executive Jane Holloway said the company would keep investing through the downturn, and HSBC shares fell 2 percent.</p>');
+  return `<!doctype html><html><head><meta charset="utf-8"><meta name="newsmark-bench" content="1"><title>Markets wrap: the longest day</title></head><body><article><h1>Markets wrap: the longest day</h1>\n${paras.join('\n')}\n</article></body></html>`;
+})();
+
 const hasText = (list: { text: string }[] | null, needle: string) => !!list?.some((r) => r.text.includes(needle));
 
 let server: Served;
@@ -42,6 +53,7 @@ beforeAll(async () => {
   server.routes.set('/listing.html', listing);
   server.routes.set('/busy.html', busyTicker);
   server.routes.set('/standfirst.html', standfirstDemo);
+  server.routes.set('/long.html', longPage);
   // A strict Content-Security-Policy: no inline styles or scripts from the page's point of view.
   server.routes.set('/csp.html', { body: staticDemo.replace(/<style>[\s\S]*?<\/style>/, ''), headers: { 'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'" } });
 });
@@ -270,6 +282,30 @@ describe.each<Engine>(['chromium', 'firefox'])('content script in %s', (engine) 
     expect(current?.length).toBeGreaterThan(0);
     expect(await d.eval<boolean>(`(() => { const r = [...CSS.highlights.get('newsmark-current')][0]; const b = new Range(); b.setStart(r.startContainer, r.startOffset); b.setEnd(r.endContainer, r.endOffset); const rect = b.getBoundingClientRect(); return rect.top >= 0 && rect.bottom <= innerHeight; })()`)).toBe(true);
     expect((unwrap(await d.askContent({ type: 'content/scroll-to', category: 'company', name: 'No Such Company' })) as { found: boolean }).found).toBe(false);
+  });
+
+  it('on a page too long to paint at once, paints near the viewport and still reaches a mention at the far end', async () => {
+    await d.goto(url('/long.html'));
+    await waitHighlighted();
+    await waitFor(async () => (await d.eval<number>(`performance.getEntriesByName('newsmark:settled').length`)) > 0, { timeout: 30_000 });
+    // 2,501 paragraphs, two companies each: only those near the top are painted.
+    expect((await highlights()).company!.length).toBeLessThan(200);
+    expect((await highlights()).person ?? []).toEqual([]);
+    // The side panel's "show on page" finds the one person at the end: painted on demand, scrolled to.
+    const res = unwrap(await d.askContent({ type: 'content/scroll-to', category: 'person', name: 'Jane Holloway' })) as { found: boolean };
+    expect(res.found).toBe(true);
+    expect((await highlights()).current?.map((r) => r.text)).toEqual(['Jane Holloway']);
+    const onScreen = `(() => { const r = [...CSS.highlights.get('newsmark-current')][0]; const b = new Range(); b.setStart(r.startContainer, r.startOffset); b.setEnd(r.endContainer, r.endOffset); const rect = b.getBoundingClientRect(); return rect.top >= 0 && rect.bottom <= innerHeight; })()`;
+    expect(await d.eval<boolean>(onScreen)).toBe(true);
+    expect(await d.eval<number>('scrollY')).toBeGreaterThan(await d.eval<number>('document.documentElement.scrollHeight / 2'));
+    // Stepping on from the last paragraph's mentions wraps round to the first mention at the top of the page.
+    await d.eval(`document.body.focus()`);
+    for (let i = 0; i < 3 && (await d.eval<number>('scrollY')) > 1000; i++) {
+      await d.press(['Alt', 'Shift', 'ArrowDown']);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await d.eval<number>('scrollY')).toBeLessThan(1000);
+    expect(await d.eval<boolean>(onScreen)).toBe(true);
   });
 
   it('stays off on a site the reader turned off (Settings.disabledSites)', async () => {

@@ -249,6 +249,19 @@ const PROBE = `(() => {
 })()`;
 
 /** Page-world code: our numbers and what we highlighted (plain loops: the page may have replaced Array methods). */
+/** Is a company highlight inside the viewport? */
+const COMPANY_ON_SCREEN = `(() => {
+  const h = CSS.highlights.get('newsmark-company');
+  if (h) for (const r of h) {
+    const rg = document.createRange();
+    rg.setStart(r.startContainer, r.startOffset);
+    rg.setEnd(r.endContainer, r.endOffset);
+    const b = rg.getBoundingClientRect();
+    if (b.height > 0 && b.top >= 0 && b.bottom <= innerHeight) return true;
+  }
+  return false;
+})()`;
+
 const READ = `(() => {
   const P = window.__probe;
   const marks = performance.getEntriesByType('mark');
@@ -455,6 +468,15 @@ describe.each(['chromium', 'firefox'] as const)('hostile pages in %s', (engine) 
           const b = await tab.eval<number>('window.__count');
           expect(b - a, 'the page\'s counter stalled').toBeGreaterThan(20);
           expect(await tab.eval<boolean>(`document.getElementById('count').textContent === String(window.__count)`), 'the page\'s counter shows its count').toBe(true);
+        }
+        if (c.path === '/huge.html') {
+          // 15,500 paragraphs, each naming two companies: only the blocks near the viewport are painted ...
+          expect(r.hl.company.length, 'company highlights painted at the top of the page').toBeGreaterThan(0);
+          expect(r.hl.company.length, 'company highlights painted at the top of the page').toBeLessThan(500);
+          // ... and the ones the reader scrolls to are painted then.
+          await tab.eval('window.scrollTo(0, document.documentElement.scrollHeight / 2)');
+          await waitFor(() => tab.eval<boolean>(COMPANY_ON_SCREEN), { timeout: 20_000, message: 'no company highlighted after scrolling to the middle of the page' });
+          expect((await tab.eval<Read>(READ)).hl.company.length, 'highlights after one scroll').toBeLessThan(1000);
         }
         if (c.path === '/rtl.html') {
           // Offsets hold in bidirectional text: every company highlight is exactly a name.
