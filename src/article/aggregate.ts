@@ -35,46 +35,72 @@ const LEVELS_PER_UNIT = 8;
 export function* aggregate(w: Walk, top: Element, unitWeight: (u: Unit) => number, pace: Pace): Generator<void, Map<Element, Agg>> {
   const aggs = new Map<Element, Agg>();
   // The loops run in plain functions, a step at a time: a generator's own loop is slower.
+  const climb: Climb = { i: 0, a: null, el: null, level: 0, good: 0, weight: 0 };
+  while (addUnits(w, top, unitWeight, pace, aggs, climb) < w.units.length) yield;
   let i = 0;
-  while ((i = addUnits(w, top, unitWeight, pace, aggs, i)) < w.units.length) yield;
-  i = 0;
   while ((i = addControls(w, top, pace, aggs, i)) < w.controls.length) yield;
   return aggs;
 }
 
-/** Adds units from index `from` on to their ancestors' sums until the step is spent; returns where it stopped. */
-function addUnits(w: Walk, top: Element, unitWeight: (u: Unit) => number, pace: Pace, aggs: Map<Element, Agg>, from: number): number {
+/**
+ * Where addUnits stopped: the next unit, or the unit whose climb is under way
+ * (a: the next ancestor to add it to). A climb can stop midway, so a page
+ * nesting 10,000 levels deep costs steps, not one long step per paragraph.
+ */
+interface Climb {
+  i: number;
+  a: Element | null;
+  /** The element that gets the unit's score at this level, and how many levels have had it. */
+  el: Element | null;
+  level: number;
+  good: number;
+  weight: number;
+}
+
+/** Adds units to their ancestors' sums until the step is spent; returns the index of the next unit to start. */
+function addUnits(w: Walk, top: Element, unitWeight: (u: Unit) => number, pace: Pace, aggs: Map<Element, Agg>, c: Climb): number {
   const get = (el: Element): Agg => {
     let a = aggs.get(el);
-    if (!a) aggs.set(el, (a = { text: 0, links: 0, good: 0, score: 0, first: Infinity, last: -1, controls: 0 }));
+    if (!a) {
+      aggs.set(el, (a = { text: 0, links: 0, good: 0, score: 0, first: Infinity, last: -1, controls: 0 }));
+      pace.left--; // a new entry costs about what visiting an element does
+    }
     return a;
   };
-  for (let i = from; i < w.units.length; ) {
-    const u = w.units[i++];
-    const good = isGood(u) ? u.text : 0;
-    const weight = u.text >= 25 ? unitWeight(u) : 0;
-    let level = 0;
+  while (c.i < w.units.length) {
+    const u = w.units[c.i];
+    if (!c.a) {
+      c.a = u.el;
+      c.good = isGood(u) ? u.text : 0;
+      c.weight = u.text >= 25 ? unitWeight(u) : 0;
+      c.level = 0;
+      // A <p> hands its score to its container; a div with its own text is a container itself.
+      c.el = u.tag === 'p' || u.tag === 'li' || u.tag === 'tr' || /^h\d$/.test(u.tag) ? u.el.parentElement : u.el;
+      if (spent(pace)) return c.i;
+    }
     let depth = 0;
-    // A <p> hands its score to its container; a div with its own text is a container itself.
-    let el: Element | null = u.tag === 'p' || u.tag === 'li' || u.tag === 'tr' || /^h\d$/.test(u.tag) ? u.el.parentElement : u.el;
-    for (let a: Element | null = u.el; a; a = a.parentElement) {
+    for (let a: Element | null = c.a; a; a = a.parentElement) {
       const g = get(a);
       g.text += u.text;
       g.links += u.links;
-      g.good += good;
+      g.good += c.good;
       if (u.index < g.first) g.first = u.index;
       if (u.index > g.last) g.last = u.index;
-      if (a === el && level < 5) {
-        g.score += weight / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
-        level++;
-        el = a.parentElement;
+      if (a === c.el && c.level < 5) {
+        g.score += c.weight / (c.level === 0 ? 1 : c.level === 1 ? 2 : c.level * 3);
+        c.level++;
+        c.el = a.parentElement;
       }
       if (a === top) break;
-      depth++;
+      if (++depth % LEVELS_PER_UNIT === 0 && spent(pace)) {
+        c.a = a.parentElement;
+        if (c.a) return c.i;
+      }
     }
-    if (spent(pace, 1 + depth / LEVELS_PER_UNIT)) return i;
+    c.a = null;
+    c.i++;
   }
-  return w.units.length;
+  return c.i;
 }
 
 /** Counts form controls in their ancestors' sums, from index `from` until the step is spent. */

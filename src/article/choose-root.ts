@@ -25,6 +25,8 @@ export function* chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, pac
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, a] of aggs) {
+    // Charged for every element summed, scored or not: a 10,000-level page has that many.
+    if (spent(pace)) yield;
     if (a.score <= 0 || el.localName === 'html') continue;
     let s = a.score * (1 - a.links / Math.max(1, a.text));
     const words = classWords(el);
@@ -35,7 +37,6 @@ export function* chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, pac
     if (el.localName === 'article') s *= 1.1;
     if (a.controls > 2) s *= 0.8;
     if (s > bestScore) { bestScore = s; best = el; }
-    if (spent(pace)) yield;
   }
   if (!best) return null;
   let how = bodyProps.has(best) ? 'itemprop articleBody' : 'best-scored container';
@@ -48,6 +49,9 @@ export function* chooseRoot(w: Walk, aggs: Map<Element, Agg>, body: Element, pac
     const inner = aggs.get(root)!;
     const outer = aggs.get(p);
     if (!outer || w.boilers.has(p)) break;
+    if (spent(pace)) yield;
+    // Holds no other text: looked through at once (a wrapper of a wrapper, up to 10,000 deep on hostile pages).
+    if (outer.first === inner.first && outer.last === inner.last) continue;
     let goodExtra = 0;
     let allExtra = 0;
     let appendix = false;
