@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectText, indexOfPoint, isSkipped, piecesOf, rangeOf } from './collect-text.ts';
+import { collectText, indexOfPoint, isSkipped, piecesOf, pointOf, rangeOf } from './collect-text.ts';
 
 function block(html: string): Element {
   document.body.innerHTML = `<div id="root">${html}</div>`;
@@ -13,8 +13,8 @@ describe('collectText', () => {
     const ct = collectText(p);
     expect(ct.text).toBe('Alibaba Group shares surged 15%');
     for (let i = 0; i < ct.text.length; i++) {
-      const node = ct.nodes[ct.node[i]];
-      const ch = node.data[ct.offset[i]];
+      const { node, offset } = pointOf(ct, i);
+      const ch = node.data[offset];
       if (ct.text[i] === ' ') expect(/\s/.test(ch)).toBe(true);
       else expect(ch).toBe(ct.text[i]);
     }
@@ -23,6 +23,23 @@ describe('collectText', () => {
   it('skips code, form fields, contenteditable, scripts and hidden text; <br> and nested blocks become line breaks', () => {
     const p = block('<div>Tencent <code>rose 5%</code>gained<input value="x"><span hidden>secret</span><span class="sr-only">sr</span><span contenteditable="true">edit</span><script>var a=1</script> today<br>Next line<p>nested block</p>after</div>');
     expect(collectText(p).text).toBe('Tencent gained today\nNext line\nafter');
+  });
+
+  it('maps characters in runs: one per stretch of one node, however the whitespace was collapsed', () => {
+    const p = block('<p>Alibaba shares rose 5%, <b>beating</b>   forecasts\n\n  again</p>');
+    const ct = collectText(p);
+    expect(ct.text).toBe('Alibaba shares rose 5%, beating forecasts again');
+    // "Alibaba shares rose 5%, " | "beating" | " " | "forecasts " | "again": a run restarts after whitespace that was collapsed.
+    expect(ct.runs.length / 3).toBe(5);
+    for (let i = 0; i < ct.text.length; i++) {
+      const { node, offset } = pointOf(ct, i);
+      expect(ct.text[i] === ' ' ? /\s/.test(node.data[offset]) : node.data[offset] === ct.text[i], `character ${i}`).toBe(true);
+    }
+    // A span across collapsed whitespace is one piece of its node; across nodes, one piece each.
+    const at = ct.text.indexOf('forecasts again');
+    expect(piecesOf(ct, at, at + 15).map((x) => x.node.data.slice(x.start, x.end))).toEqual(['forecasts\n\n  again']);
+    const b = ct.text.indexOf('5%, beating');
+    expect(piecesOf(ct, b, b + 11).map((x) => x.node.data.slice(x.start, x.end))).toEqual(['5%, ', 'beating']);
   });
 
   it('leaves out nested elements the caller marks as blocks of their own', () => {
