@@ -79,8 +79,13 @@ export function mentionKey(m: Mention): string {
  */
 const readingOrder = (a: ArticleBody) => (a.standfirst && !a.blocks.includes(a.standfirst) ? [a.standfirst, ...a.blocks] : a.blocks);
 
-/** Article detection in short slices (tens of ms on a big page in one go). */
-export const detectInSlices = (doc: Document) => runInSlices(detectArticleSteps(doc, { isHidden: layoutHidden }), 'detect');
+/**
+ * Article detection in short slices (tens of ms on a big page in one go). Steps of 150 units
+ * (src/article/pace.ts), not the default 500: a unit was measured on linkedom and Chromium, and
+ * in Firefox every DOM access from a content script crosses a wrapper, so a step there costs
+ * several times more; a slice ends within one step of its budget.
+ */
+export const detectInSlices = (doc: Document) => runInSlices(detectArticleSteps(doc, { isHidden: layoutHidden, step: 150 }), 'detect');
 
 const signatureOf = (ms: Mention[]) => ms.map((m) => `${m.category}${m.start}-${m.end}${mentionKey(m)}`).join('|');
 
