@@ -264,31 +264,33 @@ function scanWords(idx: Index, text: string): number {
   while (i < len) {
     const c = text.charCodeAt(i);
     if (c !== 38 && !isWordCharAt(text, i)) { i++; continue; }
-    // h: hash of the word so far; h1, h2: as it was one and two characters back (for "Alibaba's" as "Alibaba").
-    let h = 0;
-    let h1 = 0;
-    let h2 = 0;
+    let h = 0; // hash of the word so far
     let plain = true;
     let e = i;
     if (c === 38) { h = 38; e = i + 1; } else {
       for (;;) {
         while (e < len) {
           const d = text.charCodeAt(e);
-          if (d < 128 ? !((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122)) : !WORDISH.test(text[e])) break;
-          if (d >= 128) plain = false;
-          h2 = h1; h1 = h; h = (Math.imul(h, 31) + d) | 0;
+          if (d < 128) {
+            if (!((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122))) break;
+          } else {
+            if (!WORDISH.test(text[e])) break;
+            plain = false;
+          }
+          h = (Math.imul(h, 31) + d) | 0;
           e++;
         }
         const j = text.charCodeAt(e);
         if (!(e + 1 < len && isJoinerCode(j) && isWordCharAt(text, e + 1))) break;
-        h2 = h1; h1 = h; h = (Math.imul(h, 31) + (j === 0x2019 ? 39 : j)) | 0;
+        h = (Math.imul(h, 31) + (j === 0x2019 ? 39 : j)) | 0;
         e++;
       }
     }
     let may = true;
     if (plain && !(e - i === 3 && (text.startsWith('and', i) || text.startsWith('And', i)))) { // "and": its key is "&"
       may = !noRootAt(idx, finalHash(h));
-      if (!may && e - i > 2 && text.charCodeAt(e - 1) === 115 && isApostrophe(text.charCodeAt(e - 2))) may = !noRootAt(idx, finalHash(h2));
+      // "Alibaba's" is also looked up as "Alibaba".
+      if (!may && e - i > 2 && text.charCodeAt(e - 1) === 115 && isApostrophe(text.charCodeAt(e - 2))) may = !noRootAt(idx, plainHash(text, i, e - 2));
     }
     wordStarts[n] = i;
     wordEnds[n] = e;
