@@ -74,20 +74,20 @@ function isTitleCase(tokens: Token[]): boolean {
 export function analyseBlock(text: string, ctx: DocContext, isTitle = false): BlockAnalysis {
   const tokens = tokenize(text);
   const sentences = splitSentences(text);
-  const sentOf = filled(tokens.length, 0);
-  const firstOfSentence = filled(tokens.length, false);
+  const sentOf = sized<number>(tokens.length);
+  const firstOfSentence = sized<boolean>(tokens.length);
+  // One pass over the tokens: the sentence of each, and the words the page writes in lower case.
+  const { seenLower } = ctx;
   let si = 0;
   for (let i = 0; i < tokens.length; i++) {
-    while (si < sentences.length - 1 && tokens[i].start >= sentences[si + 1].start) si++;
+    const t = tokens[i];
+    while (si < sentences.length - 1 && t.start >= sentences[si + 1].start) si++;
     sentOf[i] = si;
     firstOfSentence[i] = i === 0 || sentOf[i - 1] !== si;
+    if (t.word && !t.cap && !t.num && t.text.length > 2) seenLower.add(t.lower);
   }
   const titleCase = isTitle && isTitleCase(tokens);
   const skip = !isTitle && CREDIT_LINE.test(text.slice(0, 40));
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.word && !t.cap && !t.num && t.text.length > 2) ctx.seenLower.add(t.lower);
-  }
 
   const figures = skip ? [] : findFigures(text);
   const figAt = filled(tokens.length, -1);
@@ -134,11 +134,14 @@ function nameSpan(s: number, e: number, start: number, end: number, text: string
 }
 
 /**
- * n copies of v, allocated at their size: grown by push, the array would be copied several times over.
+ * An array for n values, allocated at its size: grown by push, it would be copied several times over.
  * (Not for huge blocks: V8 makes a preallocated array that long a slow dictionary.)
  */
+const sized = <T>(n: number): T[] => (n <= 10000 ? new Array<T>(n) : []);
+
+/** n copies of v. */
 function filled<T>(n: number, v: T): T[] {
-  const a: T[] = n <= 10000 ? new Array<T>(n) : [];
+  const a = sized<T>(n);
   for (let i = 0; i < n; i++) a[i] = v;
   return a;
 }
