@@ -263,27 +263,21 @@ function scanWords(idx: Index, text: string): number {
   let i = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
-    if (c !== 38 && !isWordCharAt(text, i)) { i++; continue; }
-    let h = 0; // hash of the word so far
-    let plain = true;
-    let e = i;
-    if (c === 38) { h = 38; e = i + 1; } else {
-      for (;;) {
-        while (e < len) {
-          const d = text.charCodeAt(e);
-          if (d < 128) {
-            if (!((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122))) break;
-          } else {
-            if (!WORDISH.test(text[e])) break;
-            plain = false;
-          }
+    if (c < 128 ? ASCII_WORD[c] === 0 && c !== 38 : !WORDISH.test(text[i])) { i++; continue; }
+    let h = c; // hash of the word so far
+    let plain = c < 128;
+    let e = i + 1;
+    if (c !== 38) {
+      while (e < len) {
+        const d = text.charCodeAt(e);
+        if (d < 128 ? ASCII_WORD[d] === 1 : WORDISH.test(text[e])) {
+          if (d >= 128) plain = false;
           h = (Math.imul(h, 31) + d) | 0;
           e++;
-        }
-        const j = text.charCodeAt(e);
-        if (!(e + 1 < len && isJoinerCode(j) && isWordCharAt(text, e + 1))) break;
-        h = (Math.imul(h, 31) + (j === 0x2019 ? 39 : j)) | 0;
-        e++;
+        } else if (isJoinerCode(d) && e + 1 < len && isWordCharAt(text, e + 1)) {
+          h = (Math.imul(h, 31) + (d === 0x2019 ? 39 : d)) | 0;
+          e++;
+        } else break;
       }
     }
     let may = true;
@@ -300,6 +294,9 @@ function scanWords(idx: Index, text: string): number {
   }
   return n;
 }
+/** 1 for the ASCII characters of words (letters, digits). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 const noRootAt = (idx: Index, h: number) => (idx.rootBits[h >>> 5] & (1 << (h & 31))) === 0;
 
