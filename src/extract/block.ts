@@ -76,7 +76,9 @@ export function analyseBlock(text: string, ctx: DocContext, isTitle = false): Bl
   const sentences = splitSentences(text);
   const sentOf = sized<number>(tokens.length);
   const firstOfSentence = sized<boolean>(tokens.length);
-  // One pass over the tokens: the sentence of each, and the words the page writes in lower case.
+  const figAt = sized<number>(tokens.length);
+  const nameAt = sized<number>(tokens.length);
+  // One pass over the tokens: the sentence of each, the words the page writes in lower case, no span yet.
   const { seenLower } = ctx;
   let si = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -85,17 +87,17 @@ export function analyseBlock(text: string, ctx: DocContext, isTitle = false): Bl
     sentOf[i] = si;
     firstOfSentence[i] = i === 0 || sentOf[i - 1] !== si;
     if (t.word && !t.cap && !t.num && t.text.length > 2) seenLower.add(t.lower);
+    figAt[i] = -1;
+    nameAt[i] = -1;
   }
   const titleCase = isTitle && isTitleCase(tokens);
   const skip = !isTitle && CREDIT_LINE.test(text.slice(0, 40));
 
   const figures = skip ? [] : findFigures(text);
-  const figAt = filled(tokens.length, -1);
   markSpans(tokens, figures, figAt);
 
   // In a Title Case headline capitals say nothing: only dictionary names, linked to the body's later.
   const names = skip ? [] : titleCase ? dictionaryNames(text, tokens) : buildNames(text, tokens, firstOfSentence, ctx.seenLower);
-  const nameAt = filled(tokens.length, -1);
   markSpans(tokens, names, nameAt);
 
   const block: BlockAnalysis = { text, tokens, sentences, sentOf, figures, figAt, names, nameAt, people: [], moves: [], terms: [], titleCase, skip, isTitle };
@@ -139,12 +141,6 @@ function nameSpan(s: number, e: number, start: number, end: number, text: string
  */
 const sized = <T>(n: number): T[] => (n <= 10000 ? new Array<T>(n) : []);
 
-/** n copies of v. */
-function filled<T>(n: number, v: T): T[] {
-  const a = sized<T>(n);
-  for (let i = 0; i < n; i++) a[i] = v;
-  return a;
-}
 
 /** Index of the token starting at offset `start` (tokens are sorted), or undefined. */
 function tokenStartingAt(tokens: Token[], start: number): number | undefined {
