@@ -74,28 +74,30 @@ function isTitleCase(tokens: Token[]): boolean {
 export function analyseBlock(text: string, ctx: DocContext, isTitle = false): BlockAnalysis {
   const tokens = tokenize(text);
   const sentences = splitSentences(text);
-  const sentOf = filled(tokens.length, 0);
-  const firstOfSentence = filled(tokens.length, false);
+  const sentOf = sized<number>(tokens.length);
+  const firstOfSentence = sized<boolean>(tokens.length);
+  const figAt = sized<number>(tokens.length);
+  const nameAt = sized<number>(tokens.length);
+  // One pass over the tokens: the sentence of each, the words the page writes in lower case, no span yet.
+  const { seenLower } = ctx;
   let si = 0;
   for (let i = 0; i < tokens.length; i++) {
-    while (si < sentences.length - 1 && tokens[i].start >= sentences[si + 1].start) si++;
+    const t = tokens[i];
+    while (si < sentences.length - 1 && t.start >= sentences[si + 1].start) si++;
     sentOf[i] = si;
     firstOfSentence[i] = i === 0 || sentOf[i - 1] !== si;
+    if (t.word && !t.cap && !t.num && t.text.length > 2) seenLower.add(t.lower);
+    figAt[i] = -1;
+    nameAt[i] = -1;
   }
   const titleCase = isTitle && isTitleCase(tokens);
   const skip = !isTitle && CREDIT_LINE.test(text.slice(0, 40));
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.word && !t.cap && !t.num && t.text.length > 2) ctx.seenLower.add(t.lower);
-  }
 
   const figures = skip ? [] : findFigures(text);
-  const figAt = filled(tokens.length, -1);
   markSpans(tokens, figures, figAt);
 
   // In a Title Case headline capitals say nothing: only dictionary names, linked to the body's later.
   const names = skip ? [] : titleCase ? dictionaryNames(text, tokens) : buildNames(text, tokens, firstOfSentence, ctx.seenLower);
-  const nameAt = filled(tokens.length, -1);
   markSpans(tokens, names, nameAt);
 
   const block: BlockAnalysis = { text, tokens, sentences, sentOf, figures, figAt, names, nameAt, people: [], moves: [], terms: [], titleCase, skip, isTitle };
@@ -134,14 +136,11 @@ function nameSpan(s: number, e: number, start: number, end: number, text: string
 }
 
 /**
- * n copies of v, allocated at their size: grown by push, the array would be copied several times over.
+ * An array for n values, allocated at its size: grown by push, it would be copied several times over.
  * (Not for huge blocks: V8 makes a preallocated array that long a slow dictionary.)
  */
-function filled<T>(n: number, v: T): T[] {
-  const a: T[] = n <= 10000 ? new Array<T>(n) : [];
-  for (let i = 0; i < n; i++) a[i] = v;
-  return a;
-}
+const sized = <T>(n: number): T[] => (n <= 10000 ? new Array<T>(n) : []);
+
 
 /** Index of the token starting at offset `start` (tokens are sorted), or undefined. */
 function tokenStartingAt(tokens: Token[], start: number): number | undefined {
@@ -246,45 +245,48 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     const kind = classifyChunk(c.text, tokens, c.s, c.e);
     // Hits before this chunk that lie outside every chunk (lower-case names such as "eBay").
     while (h < hits.length && hits[h].end <= c.start) pushHit(st, hits[h++]);
-    const inside: DictionaryHit[] = [];
-    while (h < hits.length && hits[h].start < c.end) inside.push(hits[h++]);
-    const whole = inside.length === 1 && inside[0].start <= c.start && inside[0].end >= c.end;
+    // The hits inside the chunk: hits[from, h), in order.
+    const from = h;
+    while (h < hits.length && hits[h].start < c.end) h++;
+    const count = h - from;
+    const whole = count === 1 && hits[from].start <= c.start && hits[from].end >= c.end;
     // "Rob Goldman": a given name, then a surname that is also a company's short name, is a person's name.
-    if (!whole && c.e - c.s === 2 && FIRST_NAMES.has(tokens[c.s].lower) && inside.every((x) => x.start > c.start)) {
+    if (!whole && c.e - c.s === 2 && FIRST_NAMES.has(tokens[c.s].lower) && (count === 0 || hits[from].start > c.start)) {
       out.push(nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, kind));
       continue;
     }
     // "State Bank of India", "Bank of China": the dictionary's exact name beats the look of an institution.
     // ("People's Bank of China" is chunked after the possessive: the bank is not the company Bank of China.)
     const afterPossessive = c.s > 0 && tokens[c.s - 1].poss && tokens[c.s - 1].cap && tokens[c.s - 1].outerEnd >= c.start - 1;
-    if (whole && kind === 'institution' && !afterPossessive && !inside[0].ambiguous && inside[0].start === c.start && inside[0].end >= c.end) { pushHit(st, inside[0], c.initial); continue; }
-    if (inside.length === 0 || kind === 'index' || kind === 'institution' || kind === 'place') {
+    if (whole && kind === 'institution' && !afterPossessive && !hits[from].ambiguous && hits[from].start === c.start && hits[from].end >= c.end) { pushHit(st, hits[from], c.initial); continue; }
+    if (count === 0 || kind === 'index' || kind === 'institution' || kind === 'place') {
       const cues = new Set<string>();
       if (backedAt.has(c.start)) cues.add('backed');
       if (ownerAt.has(c.start)) cues.add('owner-role');
       out.push(nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, governmentAt.has(c.start) ? 'institution' : kind, undefined, cues));
       continue;
     }
-    if (whole) { pushHit(st, inside[0], c.initial); continue; }
+    if (whole) { pushHit(st, hits[from], c.initial); continue; }
     // "Vantor Semiconductor Manufacturing Co": a known name inside a longer unknown one is only a part of it.
-    const firstHitTok = tokenStartingAt(tokens, inside[0].start);
+    const firstHitTok = tokenStartingAt(tokens, hits[from].start);
     if (firstHitTok !== undefined && firstHitTok > c.s && classifyChunk(text.slice(c.start, tokens[firstHitTok - 1].end), tokens, c.s, firstHitTok) === 'other' &&
-      !NATIONALITIES.has(tokens[c.s].lower) && inside[inside.length - 1].end >= c.end - 1) {
+      !NATIONALITIES.has(tokens[c.s].lower) && hits[h - 1].end >= c.end - 1) {
       out.push(nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, kind));
       continue;
     }
     // "Fidelity International", "Tesla Inc", "Goldman Sachs Asset Management": a known name opening a longer one
     // is that company under its longer name.
-    const h0 = inside[0];
+    const h0 = hits[from];
     const h0s = tokenStartingAt(tokens, h0.start);
-    if (inside.length === 1 && h0s === c.s && !h0.ambiguous && kind === 'other') {
+    if (count === 1 && h0s === c.s && !h0.ambiguous && kind === 'other') {
       out.push(nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, kind, h0));
       continue;
     }
     // Hits inside a longer chunk: keep them (and the rest of the chunk as its own spans) unless an everyday word
     // sits inside some other name ("Banana Republic").
     let cursor = c.s;
-    for (const hit of inside) {
+    for (let q = from; q < h; q++) {
+      const hit = hits[q];
       const hs = tokenStartingAt(tokens, hit.start);
       const he = hs === undefined ? undefined : lastTokenOf(tokens, hit, hs);
       if (hs === undefined || he === undefined || hs < c.s) continue;

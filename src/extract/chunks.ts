@@ -102,7 +102,8 @@ const ASSET_TAILS = new Set(['crude', 'futures', 'prices']);
 
 /** What a chunk plainly is when it is not a company or a person. */
 export function classifyChunk(text: string, tokens: Token[], s: number, e: number): ChunkKind {
-  const lower = text.includes('\u2019') ? text.toLowerCase().replace(/\u2019/g, "'") : text.toLowerCase();
+  // A one-word chunk has its token's lower case already (no new string to make and hash).
+  const lower = e - s === 1 && text === tokens[s].text ? tokens[s].lower : text.includes('\u2019') ? text.toLowerCase().replace(/\u2019/g, "'") : text.toLowerCase();
   if (INDEX_NAMES.has(lower) || (INDEX_HEADS.has(tokens[s].lower) && e - s > 1 && tokens[e - 1].num)) return 'index';
   // "Brent", "Bitcoin", "WTI", "Gold": a commodity, currency or coin, not a company.
   let asset = true;

@@ -59,7 +59,7 @@ export function findCompanyCues(block: BlockAnalysis) {
     const cues = n.cues;
     const last = tokens[n.e - 1];
     const len = n.e - n.s;
-    if (len > 1 && last.cap && LEGAL_SUFFIXES.has(last.lower.replace(/\.$/, '')) || n.dict && /\b(?:Inc|Corp|plc|Ltd|AG|SA|NV|SE|ASA|Holdings?|Group)\.?$/.test(n.text)) cues.add('suffix');
+    if (len > 1 && last.cap && LEGAL_SUFFIXES.has(last.lower.endsWith('.') ? last.lower.slice(0, -1) : last.lower) || n.dict && /\b(?:Inc|Corp|plc|Ltd|AG|SA|NV|SE|ASA|Holdings?|Group)\.?$/.test(n.text)) cues.add('suffix');
     // "Rystad Energy"; not "Alliance for American Manufacturing" or "Center of Economic Research".
     if (len > 1 && INDUSTRY_SUFFIXES.has(last.lower) && !FOR_OF.has(w(tokens[n.s - 1]))) cues.add('industry');
     readTicker(block, n);

@@ -216,6 +216,13 @@ export function* indexSteps(): Generator<void, void> {
   index ??= built;
 }
 
+/**
+ * A word's key in its parent's map of next words: with the punctuation before it ("& Co" after ","), or
+ * the word alone after a plain space (most names; no string is built for them). Words hold no spaces,
+ * so the two kinds never collide.
+ */
+const childKey = (gap: string, key: string) => (gap === '' ? key : gap + ' ' + key);
+
 function expand(idx: Index, node: TrieNode, key: string): void {
   for (const n of node.pending ?? []) {
     const { company, forms, ambiguous } = parseLine(idx, n);
@@ -224,7 +231,7 @@ function expand(idx: Index, node: TrieNode, key: string): void {
       if (toks[0]?.key !== key) return;
       let cur = node;
       for (let i = 1; i < toks.length; i++) {
-        const k = toks[i].gap + ' ' + toks[i].key;
+        const k = childKey(toks[i].gap, toks[i].key);
         const map: Map<string, TrieNode> = (cur.next ??= new Map());
         let child = map.get(k);
         if (!child) map.set(k, (child = {}));
@@ -236,30 +243,65 @@ function expand(idx: Index, node: TrieNode, key: string): void {
   node.pending = undefined;
 }
 
-// Word boundaries of the text being matched, reused from call to call: a page has thousands of words
-// and nearly all of them (starting no name) are skipped without making a string.
+// Word boundaries of the text being matched, and whether each word may start a name, reused from call to
+// call: a page has thousands of words and nearly all of them (starting no name) are skipped without making a string.
 const wordStarts: number[] = [];
 const wordEnds: number[] = [];
+const mayStart: boolean[] = [];
 
 /**
- * True for a word that starts no name, decided on its characters alone (no string made, no probe of the
- * big map): a word in ASCII and curly apostrophes has its text as its key (apostrophes straightened), and
- * no first word hashes to the bit of that key (nor, for a possessive, of the key without its "'s").
- * Most words of a text end here; a word that might start a name (or a false positive of the filter,
- * a few percent) takes the full comparison.
+ * Splits text into words as wordEnd() does, in one pass that also hashes each word as plainHash() does, and
+ * returns their number. A word starts no name when this is decided on its characters alone (no string made,
+ * no probe of the big map): a word in ASCII and curly apostrophes has its text as its key (apostrophes
+ * straightened), and no first word hashes to the bit of that key (nor, for a possessive, of the key without
+ * its "'s"). Most words of a text end there; a word that might start a name (or a false positive of the
+ * filter, a few percent) takes the full comparison.
  */
-function startsNoName(idx: Index, text: string, s: number, e: number): boolean {
-  if (e - s === 3 && (text.startsWith('and', s) || text.startsWith('And', s))) return false; // its key is "&"
-  const h = plainHash(text, s, e);
-  if (h < 0 || !noRootAt(idx, h)) return false;
-  // "Alibaba's" is also looked up as "Alibaba".
-  if (e - s > 2 && text.charCodeAt(e - 1) === 115 && isApostrophe(text.charCodeAt(e - 2))) return noRootAt(idx, plainHash(text, s, e - 2));
-  return true;
+function scanWords(idx: Index, text: string): number {
+  const len = text.length;
+  let n = 0;
+  let i = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? ASCII_WORD[c] === 0 && c !== 38 : !WORDISH.test(text[i])) { i++; continue; }
+    let h = c; // hash of the word so far
+    let plain = c < 128;
+    let e = i + 1;
+    if (c !== 38) {
+      while (e < len) {
+        const d = text.charCodeAt(e);
+        if (d < 128 ? ASCII_WORD[d] === 1 : WORDISH.test(text[e])) {
+          if (d >= 128) plain = false;
+          h = (Math.imul(h, 31) + d) | 0;
+          e++;
+        } else if (isJoinerCode(d) && e + 1 < len && isWordCharAt(text, e + 1)) {
+          h = (Math.imul(h, 31) + (d === 0x2019 ? 39 : d)) | 0;
+          e++;
+        } else break;
+      }
+    }
+    let may = true;
+    if (plain && !(e - i === 3 && (text.startsWith('and', i) || text.startsWith('And', i)))) { // "and": its key is "&"
+      may = !noRootAt(idx, finalHash(h));
+      // "Alibaba's" is also looked up as "Alibaba".
+      if (!may && e - i > 2 && text.charCodeAt(e - 1) === 115 && isApostrophe(text.charCodeAt(e - 2))) may = !noRootAt(idx, plainHash(text, i, e - 2));
+    }
+    wordStarts[n] = i;
+    wordEnds[n] = e;
+    mayStart[n] = may;
+    n++;
+    i = e;
+  }
+  return n;
 }
+/** 1 for the ASCII characters of words (letters, digits). */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 const noRootAt = (idx: Index, h: number) => (idx.rootBits[h >>> 5] & (1 << (h & 31))) === 0;
 
 const ROOT_BITS = 1 << 17;
+const finalHash = (h: number) => (h ^ (h >>> 15)) & (ROOT_BITS - 1);
 /**
  * A hash (ROOT_BITS bits) of s[from, to) as a key, for a word in ASCII and curly apostrophes, which is its
  * own key once the apostrophes are straightened; -1 for any other word (those take the full comparison).
@@ -274,7 +316,7 @@ function plainHash(s: string, from: number, to: number): number {
     }
     h = (Math.imul(h, 31) + c) | 0;
   }
-  return (h ^ (h >>> 15)) & (ROOT_BITS - 1);
+  return finalHash(h);
 }
 const keyOf = (text: string, j: number) => norm(text.slice(wordStarts[j], wordEnds[j]));
 const gapBefore = (text: string, j: number) => gapOf(text, j > 0 ? wordEnds[j - 1] : 0, wordStarts[j]);
@@ -283,19 +325,11 @@ const gapBefore = (text: string, j: number) => gapOf(text, j > 0 ? wordEnds[j - 
 export function findDictionaryCompanies(text: string): DictionaryHit[] {
   const idx = getIndex();
   const { root } = idx;
-  let n = 0;
-  for (let i = 0; i < text.length;) {
-    const end = wordEnd(text, i);
-    if (end < 0) { i++; continue; }
-    wordStarts[n] = i;
-    wordEnds[n] = end;
-    n++;
-    i = end;
-  }
+  const n = scanWords(idx, text);
   const hits: DictionaryHit[] = [];
   let i = 0;
   while (i < n) {
-    if (startsNoName(idx, text, wordStarts[i], wordEnds[i])) { i++; continue; }
+    if (!mayStart[i]) { i++; continue; }
     const first = keyOf(text, i);
     const c0 = first.charCodeAt(0);
     if (c0 >= 97 && c0 <= 122 && !idx.lowerRoots.has(first) && !possessive(first)) { i++; continue; }
@@ -305,13 +339,13 @@ export function findDictionaryCompanies(text: string): DictionaryHit[] {
     let map: Map<string, TrieNode> | undefined = root;
     for (let j = i; map && j < n; j++) {
       const key = j === i ? first : keyOf(text, j);
-      const prefix = j === i ? '' : gapBefore(text, j) + ' ';
-      const exact = map.get(prefix + key);
+      const gap = j === i ? '' : gapBefore(text, j);
+      const exact = map.get(childKey(gap, key));
       if (exact?.pending) expand(idx, exact, key);
       // "Alibaba's": the possessive ends the name; the hit stops before "'s"
       if (possessive(key)) {
         const bare = key.replace(POSSESSIVE, '');
-        const owner = bare ? map.get(prefix + bare) : undefined;
+        const owner = bare ? map.get(childKey(gap, bare)) : undefined;
         if (owner?.pending) expand(idx, owner, bare);
         if (owner?.entry && !exact?.entry) { bestLast = j; bestEnd = wordStarts[j] + bare.length; bestEntry = owner.entry; }
       }

@@ -28,10 +28,33 @@ const isWordCode = (c: number) => (c >= 48 && c <= 57) || isLetterCode(c);
 
 /** The comparison key of a company or person name. */
 export function nameKey(s: string): string {
+  const lower = s.toLowerCase();
+  if (isOwnKey(lower)) return lower;
   const w = nameWords(s);
   while (w.length > 1 && (LEGAL_SUFFIXES.has(w[w.length - 1]) || w[w.length - 1] === '&')) w.pop();
   while (w.length > 1 && w[0] === 'the') w.shift();
   return w.join(' ');
+}
+
+/**
+ * Most names ("Nvidia", "Goldman Sachs") are words of letters, digits and "&" between single spaces, with no
+ * legal form to drop at the end and no "the" at the start: in lower case they are their own key, and the
+ * resolver asks for the key of every name on the page, so no array of words is made for them.
+ */
+function isOwnKey(lower: string): boolean {
+  const n = lower.length;
+  let lastSpace = -1;
+  for (let i = 0; i < n; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === n - 1 || i === lastSpace + 1) return false;
+      lastSpace = i;
+    } else if (!isWordCode(c) && c !== 38) return false;
+  }
+  if (n === 0) return false;
+  if (lastSpace < 0) return true;
+  const last = lower.slice(lastSpace + 1);
+  return !LEGAL_SUFFIXES.has(last) && last !== '&' && !lower.startsWith('the ');
 }
 
 const SUBJECT_TRIM = new Set(['the', 'shares', 'share', 'stock', 'prices', 'price', 'futures', 'in', 'of']);

@@ -46,43 +46,50 @@ export function findPeople(block: BlockAnalysis): PersonCandidate[] {
     if (n.kind !== 'other') continue;
     // A dictionary name that reads as a person's with a role beside it ("George Weston, ABF's chief executive") is the person.
     if (n.dict && !n.dict.ambiguous && !(FIRST_NAMES.has(tokens[n.s].lower) && (roleAfter(block, n.e) || roleBefore(tokens, n.s)))) continue;
-    const evidence = new Set<string>();
+    // Evidence ("honorific", "role", "given-name", "said"), made a set only for names that are people.
+    let honorific = false;
+    let hasRole = false;
     // Leading honorifics and roles inside the chunk: "Chair Jerome Powell", "Founder Masayoshi Son".
     let s = n.s;
     let noble = -1;
     for (let k = n.s; k < n.e - 1; k++) {
       const l = tokens[k].lower;
-      if (NOBLE_TITLES.has(l)) { noble = k; s = k + 1; evidence.add('honorific'); continue; }
-      if (HONORIFICS.has(l) || HONORIFICS.has(l.replace(/\.$/, ''))) { s = k + 1; evidence.add('honorific'); noble = -1; continue; }
-      if ((PERSON_ROLES.has(l) || l === 'vice' || l === 'deputy') && k === s) { s = k + 1; evidence.add('role'); continue; }
+      if (NOBLE_TITLES.has(l)) { noble = k; s = k + 1; honorific = true; continue; }
+      if (HONORIFICS.has(l) || (l.endsWith('.') && HONORIFICS.has(l.slice(0, -1)))) { s = k + 1; honorific = true; noble = -1; continue; }
+      if ((PERSON_ROLES.has(l) || l === 'vice' || l === 'deputy') && k === s) { s = k + 1; hasRole = true; continue; }
       break;
     }
     const words = [];
     for (let k = s; k < n.e; k++) if (tokens[k].word && !isParticle(tokens[k])) words.push(tokens[k]);
     const single = words.length === 1;
     if (words.length === 0 || words.length > 4) continue;
-    if (single && noble < 0 && !evidence.has('honorific')) continue;
+    if (single && noble < 0 && !honorific) continue;
     if (words.some((t) => !t.cap || t.num || t.text.length < 2 && !t.text.endsWith('.') || LEGAL_SUFFIXES.has(t.lower) || INDUSTRY_SUFFIXES.has(t.lower) || t.text === t.text.toUpperCase() && t.text.length > 2)) continue;
     const nameText = block.text.slice(tokens[s].start, tokens[n.e - 1].end);
     if (PLACES.has(nameText.toLowerCase())) continue;
     // "Strategy Officer", "Argus Leader", "Ascom North America": titles and places are not names.
     if (words.some((t) => PERSON_ROLES.has(t.lower) || (PLACES.has(t.lower) && !FIRST_NAMES.has(t.lower)))) continue;
-    if (FIRST_NAMES.has(words[0].lower)) evidence.add('given-name');
+    const givenName = FIRST_NAMES.has(words[0].lower);
     // Roles before the name: "chief executive Eddie Wu", "Marvell CEO Matt Murphy".
     let role = roleBefore(tokens, n.s);
     // A role set off by commas: "the country's chief trade negotiator, Jane Doe, said".
     if (!role && words.length > 1 && tokens[n.s - 1]?.text === ',' && tokens[n.e]?.text === ',') role = roleBefore(tokens, n.s - 1);
-    if (role) evidence.add('role');
+    if (role) hasRole = true;
     // Roles after it: "Jane Doe, chief economist at X", "X, who became Target's chief executive".
     const after = roleAfter(block, n.e);
-    if (after) { evidence.add('role'); role ??= after; }
+    if (after) { hasRole = true; role ??= after; }
     const n1 = tokens[n.e];
-    if ((n1?.word && SAY_VERBS.has(n1.lower)) || SAID.has(tokens[n.s - 1]?.lower ?? '')) evidence.add('said');
-    const strongCompany = hasAny(n.cues, COMPANY_CUES) || (!!n.dict && !evidence.has('role'));
-    const personish = evidence.has('honorific') || evidence.has('role') || (evidence.has('given-name') && !strongCompany);
+    const said = (n1?.word && SAY_VERBS.has(n1.lower)) || SAID.has(tokens[n.s - 1]?.lower ?? '');
+    const strongCompany = hasAny(n.cues, COMPANY_CUES) || (!!n.dict && !hasRole);
+    const personish = honorific || hasRole || (givenName && !strongCompany);
     if (!personish) continue;
-    if (strongCompany && !evidence.has('honorific') && !evidence.has('role')) continue;
+    if (strongCompany && !honorific && !hasRole) continue;
     n.person = true;
+    const evidence = new Set<string>();
+    if (honorific) evidence.add('honorific');
+    if (hasRole) evidence.add('role');
+    if (givenName) evidence.add('given-name');
+    if (said) evidence.add('said');
     const text = noble >= 0 ? block.text.slice(tokens[noble].start, tokens[n.e - 1].end) : nameText;
     out.push({ name: j, start: noble >= 0 ? tokens[noble].start : tokens[s].start, end: n.end, text, bare: noble >= 0 ? nameText : undefined, role, evidence });
   }

@@ -36,6 +36,7 @@ const isUpper = (ch: string) => {
 
 /** Short words whose trailing dot belongs to them ("Co.", "Inc.", "Mr."). */
 const DOTTED = new Set(['co', 'inc', 'corp', 'ltd', 'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'prof', 'no', 'vs', 'sen', 'rep', 'gen', 'gov', 'bros', 'cos', 'lt', 'col', 'sgt', 'capt']);
+const DOTTED_MAX = Math.max(...[...DOTTED].map((w) => w.length));
 
 /** "U.S", "D.R", "U.K": single letters joined by dots. */
 function isInitials(w: string): boolean {
@@ -95,7 +96,8 @@ export function tokenize(text: string): Token[] {
     let end = i;
     // Trailing dot of initials and short abbreviations; "+" of "OPEC+".
     // "Jerome H. Powell": a middle initial keeps its dot.
-    if (i < n && text.charCodeAt(i) === 46) {
+    // (Initials have a dot second; dotted words and a middle initial are short: a longer word just ends a sentence.)
+    if (i < n && text.charCodeAt(i) === 46 && (end - start <= DOTTED_MAX || text.charCodeAt(start + 1) === 46)) {
       const w = text.slice(start, end);
       const initial = w.length === 1 && isUpper(w) && text[i + 1] === ' ' && isUpper(text[i + 2] ?? '');
       if (isInitials(w) || initial || DOTTED.has(w.toLowerCase())) { i++; end = i; }
