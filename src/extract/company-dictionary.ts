@@ -140,7 +140,7 @@ let index: Index | undefined;
 // the text first needs them, so opening a page costs little more than splitting the data string.
 // Still ~25 ms of cold code for 5,000 lines: the content script runs it in slices (indexSteps()),
 // yielding every STEP_LINES lines.
-const STEP_LINES = 250;
+const STEP_LINES = 100;
 function* buildSteps(): Generator<void, Index> {
   const lines = COMPANIES.split('\n');
   const root = new Map<string, TrieNode>();
