@@ -7,7 +7,7 @@ import type { MoveCandidate } from './moves.ts';
 import { subjectKey } from './normalise.ts';
 import { displayName, type CompanyEntity, type Resolution } from './resolve.ts';
 import { stepEnds } from './steps.ts';
-import type { FigureEntry, Magnitude, Mention, Move, PageSummary } from './types.ts';
+import type { CompanyEntry, FigureEntry, Magnitude, Mention, Move, PageSummary, PersonEntry } from './types.ts';
 
 export interface PlacedMove {
   block: number;
@@ -78,26 +78,48 @@ export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Gene
 
 /** The page summary; `moves` from placeMovesSteps(). In steps, like resolveSteps(). */
 export function* summarySteps(title: string, blocks: BlockAnalysis[], res: Resolution, placed: PlacedMove[], words: number): Generator<void, PageSummary> {
+  // Entries built field by field, in the summary format's key order: object spreads cost several times more.
   const companies = res.companies.map((e) => {
     const { name, aliases } = displayName(e);
-    return { name, aliases, ...(e.ticker ? { ticker: e.ticker } : {}), ...(e.exchange ? { exchange: e.exchange } : {}), mentions: e.mentions };
+    const c = { name, aliases } as CompanyEntry;
+    if (e.ticker) c.ticker = e.ticker;
+    if (e.exchange) c.exchange = e.exchange;
+    c.mentions = e.mentions;
+    return c;
   });
   const people = res.people.map((p) => {
     const aliases = [...p.forms.keys()].filter((f) => f !== p.name);
-    return { name: p.name, aliases, ...(p.role ? { role: p.role } : {}), mentions: p.mentions };
+    const entry = { name: p.name, aliases } as PersonEntry;
+    if (p.role) entry.role = p.role;
+    entry.mentions = p.mentions;
+    return entry;
   });
-  const figures = new Map<string, FigureEntry>();
+  return { title, companies, people, figures: yield* figureEntries(blocks), moves: placed.map((p) => p.move), keySentences: yield* keySentences(blocks), words };
+}
+
+/**
+ * The page's figures, one entry per kind, value and currency, in order of first mention. Looked up by the
+ * number itself, then kind and currency among the few figures of that value: a string key made of the
+ * number cost more than all the rest of the summary.
+ */
+function* figureEntries(blocks: BlockAnalysis[]): Generator<void, FigureEntry[]> {
+  const entries: FigureEntry[] = [];
+  const byValue = new Map<number, FigureEntry[]>();
   for (let b = 0; b < blocks.length; b++) {
     if (pause(b)) yield;
-    for (const f of blocks[b].figures) {
-      const key = `${f.figure.kind}|${f.figure.value}|${f.figure.currency ?? ''}`;
-      const seen = figures.get(key);
-      if (seen) seen.mentions++;
-      else figures.set(key, { ...f.figure, mentions: 1 });
+    for (const { figure: f } of blocks[b].figures) {
+      let same = byValue.get(f.value);
+      let seen: FigureEntry | undefined;
+      if (same) for (const e of same) if (e.kind === f.kind && e.currency === f.currency) { seen = e; break; }
+      if (seen) { seen.mentions++; continue; }
+      const entry = { kind: f.kind, text: f.text, value: f.value } as FigureEntry;
+      if (f.currency !== undefined) entry.currency = f.currency;
+      entry.mentions = 1;
+      entries.push(entry);
+      if (same) same.push(entry); else byValue.set(f.value, same = [entry]);
     }
   }
-  const moves = placed.map((p) => p.move);
-  return { title, companies, people, figures: [...figures.values()], moves, keySentences: yield* keySentences(blocks), words };
+  return entries;
 }
 
 /** How many key sentences a summary gives. */
@@ -111,22 +133,27 @@ function* keySentences(blocks: BlockAnalysis[]): Generator<void, string[]> {
   for (let b = 1; b < blocks.length; b++) {
     if (pause(b)) yield;
     const block = blocks[b];
-    const movesIn = new Map<number, number>();
-    for (const m of block.moves) movesIn.set(m.sentence, (movesIn.get(m.sentence) ?? 0) + 1);
+    const { moves, figures, sentences } = block;
+    // Most blocks have neither: none of their sentences can score.
+    if (moves.length === 0 && figures.length === 0) continue;
     let f = 0;
-    block.sentences.forEach((s, i) => {
+    for (let i = 0; i < sentences.length; i++) {
+      const s = sentences[i];
       let figs = 0;
-      while (f < block.figures.length && block.figures[f].start < s.end) { if (block.figures[f].start >= s.start) figs++; f++; }
-      const score = (movesIn.get(i) ?? 0) * 3 + figs;
-      if (score <= 0) return;
-      const cand = { block, start: s.start, end: s.end, score, order: order++ };
+      while (f < figures.length && figures[f].start < s.end) { if (figures[f].start >= s.start) figs++; f++; }
+      // A block holds a few moves at most: counted by a scan, not a map per block.
+      let movesIn = 0;
+      for (const m of moves) if (m.sentence === i) movesIn++;
+      const score = movesIn * 3 + figs;
+      if (score <= 0) continue;
       // A later sentence beats an earlier one only with a higher score.
-      if (top.length === KEY_SENTENCES && score <= top[KEY_SENTENCES - 1].score) return;
+      if (top.length === KEY_SENTENCES && score <= top[KEY_SENTENCES - 1].score) { order++; continue; }
+      const cand = { block, start: s.start, end: s.end, score, order: order++ };
       let at = top.length;
       while (at > 0 && top[at - 1].score < score) at--;
       top.splice(at, 0, cand);
       if (top.length > KEY_SENTENCES) top.pop();
-    });
+    }
   }
   return top.sort((a, b) => a.order - b.order).map((s) => s.block.text.slice(s.start, s.end));
 }
