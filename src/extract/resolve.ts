@@ -20,6 +20,8 @@ export interface CompanyEntity {
   acronyms: Set<string>;
   mentions: number;
   keys: Set<string>;
+  /** displayName(), once the resolution is done (the summary and every block's mentions ask for it). */
+  shown?: { name: string; aliases: string[] };
 }
 
 export interface PersonEntity {
@@ -289,8 +291,12 @@ function shortAcronym(n: NameSpan): boolean {
   return n.text.length <= 2 && n.cues.size === 0;
 }
 
-/** The name to show: the longest form seen ("Alibaba Group Holding"), the others are aliases. */
+/** The name to show: the longest form seen ("Alibaba Group Holding"), the others are aliases. Only for a finished resolution: the answer is kept. */
 export function displayName(e: CompanyEntity): { name: string; aliases: string[] } {
+  return (e.shown ??= shownForms(e));
+}
+
+function shownForms(e: CompanyEntity): { name: string; aliases: string[] } {
   const forms = [...e.forms.keys()].map((f) => f.replace(/[\u2019']s$/, ''));
   const unique = [...new Set(forms)];
   const name = unique.reduce((a, b) => (b.length > a.length ? b : a), unique[0] ?? e.dictName ?? '');

@@ -7,7 +7,7 @@ import type { MoveCandidate } from './moves.ts';
 import { subjectKey } from './normalise.ts';
 import { displayName, type CompanyEntity, type Resolution } from './resolve.ts';
 import { stepEnds } from './steps.ts';
-import type { CompanyEntry, FigureEntry, Magnitude, Mention, Move, PageSummary, PersonEntry } from './types.ts';
+import type { CompanyEntry, CompanyMention, FigureEntry, Magnitude, Mention, Move, PageSummary, PersonEntry, PersonMention } from './types.ts';
 
 export interface PlacedMove {
   block: number;
@@ -19,6 +19,10 @@ export interface PlacedMove {
 
 const sameMagnitude = (a?: Magnitude, b?: Magnitude) =>
   !!a && !!b && a.unit === b.unit && Math.abs(a.value - b.value) <= 0.005 * Math.max(Math.abs(a.value), Math.abs(b.value));
+
+/** Sizes within 0.5% are the same size: equal when rounded to 3 significant digits (rounded only when they differ). */
+const sameSize = (a: Magnitude | undefined, b: Magnitude) =>
+  !!a && a.unit === b.unit && (a.value === b.value || a.value.toPrecision(3) === b.value.toPrecision(3));
 
 function sentenceText(block: BlockAnalysis, s: number): string {
   const span = block.sentences[s];
@@ -47,27 +51,25 @@ export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Gene
   }
   const body = placed.filter((p) => p.block > 0);
   const kept: PlacedMove[] = [];
-  const lastKept = new Map<string, PlacedMove>();
-  const told = new Set<string>();
+  // The moves kept so far for each subject, in order.
+  const keptOf = new Map<string, PlacedMove[]>();
   for (let i = 0; i < body.length; i++) {
     if (stepEnds(i, STEP_MOVES)) yield;
     const p = body[i];
+    const same = keptOf.get(p.key);
     // "Target fell 14%. ... The slide wiped $10bn off Target's market value.": the company's last price move told
     // again in money, not a second move.
     if (p.cand.restatesValue && p.move.magnitude && p.move.magnitude.unit !== '%') {
-      const last = lastKept.get(p.key);
+      const last = same?.[same.length - 1];
       if (last && last.move.direction === p.move.direction && last.move.magnitude?.unit === '%' && !last.move.magnitude_alt) {
         last.move.magnitude_alt = p.move.magnitude;
         continue;
       }
     }
-    // Sizes within 0.5% are the same size: round to 3 significant digits for the key.
-    const m = p.move.magnitude;
-    const key = `${p.key}|${p.move.direction}|${m ? `${m.value.toPrecision(3)}${m.unit}` : `#${kept.length}`}`;
-    if (told.has(key)) continue;
-    told.add(key);
+    // The same subject, direction and size is told once; a move without a size always counts.
+    if (same && p.move.magnitude && same.some((q) => q.move.direction === p.move.direction && sameSize(q.move.magnitude, p.move.magnitude!))) continue;
     kept.push(p);
-    lastKept.set(p.key, p);
+    if (same) same.push(p); else keptOf.set(p.key, [p]);
   }
   // A headline move is the body's move told first: keep it only when the body never tells it.
   const related = (a: PlacedMove, b: PlacedMove) => a.key === b.key || (!a.entity && !b.entity && (a.key.includes(b.key) || b.key.includes(a.key)));
@@ -158,32 +160,35 @@ function* keySentences(blocks: BlockAnalysis[]): Generator<void, string[]> {
   return top.sort((a, b) => a.order - b.order).map((s) => s.block.text.slice(s.start, s.end));
 }
 
-const shown = new WeakMap<CompanyEntity, string>();
-function shownName(e: CompanyEntity): string {
-  let n = shown.get(e);
-  if (n === undefined) { n = displayName(e).name; shown.set(e, n); }
-  return n;
-}
+/** Sorts a block's mentions by start, longer first at the same start; stable, as the order they were added breaks ties. */
+const byPosition = (a: Mention, b: Mention) => a.start - b.start || b.end - a.end;
 
 /** The mentions of one block, offsets into its text; `moves` are that block's moves. */
 export function blockMentions(blocks: BlockAnalysis[], b: number, res: Resolution, moves: PlacedMove[]): Mention[] {
   const block = blocks[b];
   const out: Mention[] = [];
-  const people = new Map(block.people.map((p) => [p.name, p]));
+  // Mentions built field by field in a fixed key order, without spreads of optional fields.
   for (const [j, e] of res.companyAt[b]) {
     const n = block.names[j];
-    const name = shownName(e);
-    out.push({ category: 'company', start: n.start, end: n.end, text: n.text, name, ...(e.ticker ? { ticker: e.ticker } : {}) });
+    const c = { category: 'company', start: n.start, end: n.end, text: n.text, name: displayName(e).name } as CompanyMention;
+    if (e.ticker) c.ticker = e.ticker;
+    out.push(c);
   }
-  for (const [j, p] of res.personAt[b]) {
+  const personAt = res.personAt[b];
+  const people = personAt.size ? new Map(block.people.map((p) => [p.name, p])) : undefined;
+  for (const [j, p] of personAt) {
     const n = block.names[j];
-    const cand = people.get(j);
+    const cand = people!.get(j);
     const start = cand ? cand.start : n.start;
-    out.push({ category: 'person', start, end: n.end, text: block.text.slice(start, n.end), name: p.name, ...(p.role ? { role: p.role } : {}) });
+    const m = { category: 'person', start, end: n.end, text: block.text.slice(start, n.end), name: p.name } as PersonMention;
+    if (p.role) m.role = p.role;
+    out.push(m);
   }
   for (const f of block.figures) out.push({ category: 'figure', start: f.start, end: f.end, text: f.text, figure: f.figure });
   for (const m of moves) {
     out.push({ category: 'move', start: m.cand.start, end: m.cand.end, text: block.text.slice(m.cand.start, m.cand.end), move: m.move });
   }
-  return out.sort((a, b2) => a.start - b2.start || b2.end - a.end);
+  // Most blocks have one kind of mention or none: already in order, no sort needed.
+  for (let i = 1; i < out.length; i++) if (byPosition(out[i - 1], out[i]) > 0) return out.sort(byPosition);
+  return out;
 }
