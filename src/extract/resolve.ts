@@ -95,7 +95,7 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
     }
     e.keys.add(key);
     byKey.set(key, e);
-    const full = nameWords(n.text).join(' ');
+    const { full } = formsOf(n.text);
     if (full !== key) e.keys.add(full);
     if (n.ticker) { e.ticker = n.ticker.symbol; if (n.ticker.exchange) e.exchange = n.ticker.exchange; }
     if (n.acronym) e.acronyms.add(n.acronym);
@@ -114,9 +114,9 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
     if (pause(b)) yield;
     if (titleOnlyLinks(b)) continue;
     for (const p of blocks[b].people) {
-      const key = nameKey(p.text);
+      const key = formsOf(p.text).key;
       let e = personByName.get(key);
-      if (!e && p.text.split(' ').length === 1) e = surnames.get(p.text.toLowerCase());
+      if (!e && !p.text.includes(' ')) e = surnames.get(formsOf(p.text).lower);
       if (!e) {
         e = { id: people.length, name: p.text, bare: p.bare, forms: new Map(), role: p.role, mentions: 0 };
         people.push(e);
@@ -138,7 +138,7 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
       if (full && full !== p) map.set(j, full);
     }
   }
-  const isSurname = (n: NameSpan) => n.e - n.s === 1 && surnames.has(n.text.toLowerCase()) && !hasAny(n.cues, COMPANY_OVER_SURNAME);
+  const isSurname = (n: NameSpan) => n.e - n.s === 1 && surnames.size > 0 && surnames.has(formsOf(n.text).lower) && !hasAny(n.cues, COMPANY_OVER_SURNAME);
 
   // 2. Names with company evidence of their own.
   for (let b = 0; b < blocks.length; b++) {
@@ -158,11 +158,11 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   const firstWord = new Map<string, CompanyEntity | null>();
   const acronymOf = new Map<string, CompanyEntity>();
   for (const e of companies) {
-    for (const f of [...e.keys]) {
-      const w = f.split(' ');
-      if (w.length > 1 && w[0].length >= 3 && !COMMON_WORDS.has(w[0]) && !PLACES.has(w[0])) {
-        const prev = firstWord.get(w[0]);
-        firstWord.set(w[0], prev === undefined || prev === e ? e : null);
+    for (const f of e.keys) {
+      const w0 = firstOfSeveral(f);
+      if (w0.length >= 3 && !COMMON_WORDS.has(w0) && !PLACES.has(w0)) {
+        const prev = firstWord.get(w0);
+        firstWord.set(w0, prev === undefined || prev === e ? e : null);
       }
     }
   }
@@ -180,8 +180,9 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
     const seen = new Set<string>();
     for (const f of c.keys) {
       if (!f.includes(' ')) continue;
-      seen.add(initials(f, false));
-      seen.add(initials(f, true));
+      const [plain, noSuffix] = initialsOf(f);
+      seen.add(plain);
+      seen.add(noSuffix);
     }
     for (const a of c.acronyms) seen.add(a.replace(/&/g, '').toLowerCase());
     for (const i of seen) byInitials.set(i, byInitials.has(i) && byInitials.get(i) !== c ? null : c);
@@ -196,9 +197,8 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
     const key = keyOf(n);
     const exact = byKey.get(key);
     if (exact) return exact;
-    const words = key.split(' ');
-    if (words.length === 1) {
-      const fw = firstWord.get(words[0]);
+    if (!key.includes(' ')) {
+      const fw = firstWord.get(key);
       if (fw) return fw;
       const acr = acronymOf.get(n.text);
       if (acr) return acr;
@@ -216,15 +216,16 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
       if (companyAt[b].has(j) || personAt[b].has(j)) return;
       if (n.kind !== 'other') return;
       // Surname of someone named in full: a person.
-      const words = keyOf(n).split(' ');
-      if (words.length === 1 && isSurname(n)) {
-        personAt[b].set(j, surnames.get(words[0])!);
+      const key = keyOf(n);
+      if (!key.includes(' ') && isSurname(n)) {
+        personAt[b].set(j, surnames.get(key)!);
         return;
       }
       if (n.person || terms.has(n.text)) return;
       const e = linkCompany(n);
       if (e) { companyAt[b].set(j, e); if (n.acronym) e.acronyms.add(n.acronym); return; }
       if (titleOnlyLinks(b)) return;
+      const words = key.split(' ');
       // 4. "X said" alone: a company, when nothing says it is a person or a place.
       // A single unknown word that "said" something is as often a person never named in full ("Trump said").
       if (n.cues.has('said') && !n.dict && words.length > 1 && !FIRST_NAMES.has(words[0]) &&
@@ -240,20 +241,21 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   const longByFirst = new Map<string, CompanyEntity | null>();
   for (const e of companies) {
     for (const f of e.keys) {
-      const w = f.split(' ');
-      if (w.length < 2 || w[0].length < 3 || COMMON_WORDS.has(w[0]) || PLACES.has(w[0]) || NATIONALITIES.has(w[0])) continue;
-      const prev = longByFirst.get(w[0]);
-      longByFirst.set(w[0], prev === undefined || prev === e ? e : null);
+      const w0 = firstOfSeveral(f);
+      if (w0.length < 3 || COMMON_WORDS.has(w0) || PLACES.has(w0) || NATIONALITIES.has(w0)) continue;
+      const prev = longByFirst.get(w0);
+      longByFirst.set(w0, prev === undefined || prev === e ? e : null);
     }
   }
   const merged = new Map<CompanyEntity, CompanyEntity>();
   for (const e of companies) {
-    const keys = [...e.keys];
-    if (keys.length !== 1 || keys[0].includes(' ')) continue;
-    const short = keys[0].replace(/&/g, '');
+    if (e.keys.size !== 1) continue;
+    const only = e.keys.values().next().value!;
+    if (only.includes(' ')) continue;
+    const short = only.replace(/&/g, '');
     let into = short.length <= 5 ? byInitials.get(short) : undefined;
     if (!into) {
-      const long = longByFirst.get(keys[0]);
+      const long = longByFirst.get(only);
       if (long && (!e.dictName || e.dictName === long.dictName)) into = long;
     }
     if (into && into !== e) merged.set(e, into);
@@ -284,7 +286,42 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   return { companies: companies.filter((c) => c.mentions > 0), people: people.filter((p) => p.mentions > 0), companyAt, personAt, companyByKey: byKey };
 }
 
-const keyOf = (n: NameSpan): string => (n.key ??= nameKey(n.text));
+const keyOf = (n: NameSpan): string => (n.key ??= formsOf(n.text).key);
+
+/** The first word of a key of several words; '' for a one-word key. (No array per key.) */
+function firstOfSeveral(key: string): string {
+  const space = key.indexOf(' ');
+  return space < 0 ? '' : key.slice(0, space);
+}
+
+/**
+ * The forms of a name's text the resolver compares, remembered: a page names the same companies and people
+ * again and again, and lower-casing and splitting names was the largest part of the resolver's time.
+ * Bounded like lookupCompany()'s cache.
+ */
+interface NameForms { key: string; full: string; lower: string }
+const formsCache = new Map<string, NameForms>();
+function formsOf(text: string): NameForms {
+  let f = formsCache.get(text);
+  if (f === undefined) {
+    if (formsCache.size >= 5000) formsCache.clear();
+    f = { key: nameKey(text), full: nameWords(text).join(' '), lower: text.toLowerCase() };
+    formsCache.set(text, f);
+  }
+  return f;
+}
+
+/** initials(key, false) and initials(key, true), remembered the same way. */
+const initialsCache = new Map<string, [string, string]>();
+function initialsOf(key: string): [string, string] {
+  let i = initialsCache.get(key);
+  if (i === undefined) {
+    if (initialsCache.size >= 5000) initialsCache.clear();
+    i = [initials(key, false), initials(key, true)];
+    initialsCache.set(key, i);
+  }
+  return i;
+}
 
 /** "HP", "GE": two-letter names need a cue before they count; in other stories they stand for something else. */
 function shortAcronym(n: NameSpan): boolean {
