@@ -183,6 +183,8 @@ function emit(text: string, out: FigureSpan[], c: Candidate, lastCurrency: strin
   return lastCurrency;
 }
 
+const NEXT_DIGIT = /[0-9]/g;
+
 export function findFigures(text: string): FigureSpan[] {
   const out: FigureSpan[] = [];
   let lastCurrency = 'USD';
@@ -191,10 +193,10 @@ export function findFigures(text: string): FigureSpan[] {
   let prev: Candidate | null = null;
   let i = 0;
   while (i < text.length) {
-    if (!isDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+    // To the next digit: a regex search is several times faster than a loop over the characters.
+    NEXT_DIGIT.lastIndex = i;
+    if (!NEXT_DIGIT.test(text)) break;
+    i = NEXT_DIGIT.lastIndex - 1;
     const num = readNumber(text, i);
     i = num.end;
     if (!num.valid) continue;
@@ -217,10 +219,11 @@ export function findFigures(text: string): FigureSpan[] {
 }
 
 /** Figures written in words: "three times earnings", "half a percentage point", "a billion dollars". */
-// Literals every match of the word scans contains ("per cent", "per-cent", "percent", "percentage").
-const HAS_TIMES = /times/i;
-const HAS_PER_CENT = /per[ \u00a0-]?cent/i;
-const HAS_ILLION = /illion|thousand/i;
+// What every match of each word scan contains: a word's last letter, a space, then the unit ("per cent",
+// "per-cent", "percent", "percentage"; "million"...). A figure in digits ("5 per cent") has no letter there.
+const HAS_TIMES = /[a-z][ \u00a0]times/i;
+const HAS_PER_CENT = /[a-z][ \u00a0-]per[ \u00a0-]?cent/i;
+const HAS_ILLION = /[a-z][ \u00a0](?:thousand|million|billion|trillion) /i;
 
 function wordFigures(text: string): FigureSpan[] {
   const spans: FigureSpan[] = [];

@@ -56,6 +56,9 @@ function letterRunBefore(text: string, end: number, max: number): number | null 
   return i;
 }
 
+/** Every key of DOLLAR_PREFIXES, DOLLAR_SUFFIXES and LETTER_PREFIXES starts with one. */
+const isUpper = (code: number) => code >= 65 && code <= 90;
+
 function boundaryBefore(text: string, i: number): boolean {
   const c = text.charCodeAt(i - 1);
   return i === 0 || !(isLetter(c) || isDigit(c));
@@ -72,6 +75,7 @@ export function readCurrencyBefore(text: string, numStart: number): CurrencyPref
     const from = letterRunBefore(text, j - 1, 3);
     if (from === null) return null;
     if (from === j - 1) return { start: j - 1, currency: 'USD' };
+    if (!isUpper(text.charCodeAt(from))) return null;
     const letters = text.slice(from, j - 1);
     const currency = DOLLAR_PREFIXES[letters];
     if (currency && boundaryBefore(text, from)) return { start: from, currency };
@@ -87,7 +91,8 @@ export function readCurrencyBefore(text: string, numStart: number): CurrencyPref
   let end = j;
   if (ch === '.' && end >= 3 && text.slice(end - 3, end) === 'Rs.') end--;
   const from = letterRunBefore(text, end, 3);
-  if (from === null || from === end) return null;
+  // Every letter prefix opens with a capital: "in 2024", "to 5" are looked up no further.
+  if (from === null || from === end || !isUpper(text.charCodeAt(from))) return null;
   if (text[from - 1] === '$' && end === j) {
     const currency = DOLLAR_SUFFIXES[text.slice(from, end)];
     return currency && boundaryBefore(text, from - 1) ? { start: from - 1, currency } : null;
