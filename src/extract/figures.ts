@@ -33,7 +33,8 @@ interface Candidate {
   negative: boolean;
 }
 
-const MINUS = new Set(['-', '\u2212', '\u2013']);
+/** Minus signs: hyphen-minus, minus, en dash. */
+const isMinus = (code: number) => code === 45 || code === 0x2212 || code === 0x2013;
 
 /** Currencies whose hundredth is called a cent, so "45 cents" can take the currency of the text. */
 const CENT_CURRENCIES = new Set(['USD', 'EUR', 'AUD', 'CAD', 'HKD', 'NZD', 'SGD']);
@@ -153,7 +154,7 @@ function lendUnit(from: Candidate, to: Candidate): void {
 
 /** A minus written right before the figure ("-$3bn", "−2.3%"), not a hyphen inside a word or range. */
 function minusBefore(text: string, start: number): boolean {
-  if (start === 0 || !MINUS.has(text[start - 1])) return false;
+  if (start === 0 || !isMinus(text.charCodeAt(start - 1))) return false;
   const before = text.charCodeAt(start - 2);
   return start === 1 || !(isLetter(before) || isDigit(before) || text[start - 2] === '%' || text[start - 2] === '.');
 }

@@ -81,7 +81,8 @@ export function readCurrencyBefore(text: string, numStart: number): CurrencyPref
     if (currency && boundaryBefore(text, from)) return { start: from, currency };
     return null;
   }
-  if (SYMBOLS[ch]) {
+  // Every symbol is outside ASCII: most numbers need no lookup here.
+  if (ch.charCodeAt(0) >= 0xa0 && SYMBOLS[ch]) {
     // "CN¥" is yuan, "JP¥" yen.
     if (ch === '¥' && j >= 3 && text.slice(j - 3, j - 1) === 'CN' && boundaryBefore(text, j - 3)) {
       return { start: j - 3, currency: 'CNY' };
@@ -128,6 +129,14 @@ const WORDS: ReadonlyArray<[string, string, boolean, number?]> = [
   ['mexican peso', 'MXN', true], ['argentine peso', 'ARS', true], ['philippine peso', 'PHP', true],
   ['chilean peso', 'CLP', true], ['colombian peso', 'COP', true],
 ];
+
+/** WORDS by the stem's first letter, in the same order: a word after a number is tried against its few. */
+const WORDS_BY_FIRST = new Map<number, (typeof WORDS)[number][]>();
+for (const w of WORDS) {
+  const list = WORDS_BY_FIRST.get(w[0].charCodeAt(0));
+  if (list) list.push(w); else WORDS_BY_FIRST.set(w[0].charCodeAt(0), [w]);
+}
+const NONE: typeof WORDS = [];
 
 /** After a small bare "N won": words showing "won" is the verb ("8 won the vote"). */
 const WON_AS_VERB = /^[\s\u00a0]*(?:the|a|an|his|her|its|their|our|by|over|seats?|votes?|races?|matches|games|titles?|awards?|of)\b/i;
@@ -200,7 +209,7 @@ export function readCurrencyAfter(text: string, i: number, hasScale: boolean, nu
   const code = text.slice(j, j + 3);
   if (ISO_CODES.has(code) && wordAt(text, j, code, false)) return { end: j + 3, currency: code, factor: 1 };
   if (code === 'RMB' && wordAt(text, j, code, false)) return { end: j + 3, currency: 'CNY', factor: 1 };
-  for (const [stem, currency, plural, factor = 1] of WORDS) {
+  for (const [stem, currency, plural, factor = 1] of WORDS_BY_FIRST.get(text.charCodeAt(j) | 32) ?? NONE) {
     if (!startsWithCi(text, j, stem)) continue;
     let end = j + stem.length;
     if (plural && (text[end] === 's' || text[end] === 'S')) end++;
