@@ -72,37 +72,15 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
     for (const t of blocks[b].terms) terms.add(t);
   }
   if (lookUp) yield* lookupSteps();
-  const companies: CompanyEntity[] = [];
-  const byKey = new Map<string, CompanyEntity>();
-  const byDict = new Map<string, CompanyEntity>();
-  const confirmedAmbiguous = new Set<string>();
-  const titleOnlyLinks = (b: number) => b === 0 && blocks[0].titleCase;
-
-  const entityFor = (n: NameSpan): CompanyEntity => {
-    const key = keyOf(n);
-    const known = n.dict?.company ?? (n.text.length > 2 ? lookupCompany(n.text) : undefined);
-    let e = known ? byDict.get(known.name) : undefined;
-    e ??= byKey.get(key);
-    if (!e) {
-      e = { id: companies.length, forms: new Map(), acronyms: new Set(), mentions: 0, keys: new Set() };
-      companies.push(e);
-    }
-    if (known && !e.dictName) {
-      e.dictName = known.name;
-      byDict.set(known.name, e);
-      const t = known.tickers[0];
-      if (t && !e.ticker) { e.ticker = t.symbol; e.exchange = t.exchange; }
-    }
-    e.keys.add(key);
-    byKey.set(key, e);
-    const { full } = formsOf(n.text);
-    if (full !== key) e.keys.add(full);
-    if (n.ticker) { e.ticker = n.ticker.symbol; if (n.ticker.exchange) e.exchange = n.ticker.exchange; }
-    if (n.acronym) e.acronyms.add(n.acronym);
-    return e;
+  const tables: CompanyTables = {
+    companies: [], byKey: new Map(), byDict: new Map(), confirmedAmbiguous: new Set(), firstWord: new Map(), acronymOf: new Map(), byInitials: new Map(),
   };
+  const { companies, byKey, confirmedAmbiguous, firstWord, acronymOf, byInitials } = tables;
+  // A Title Case headline only links to names the body has.
+  const titleOnly = blocks[0].titleCase;
+
   const accept = (b: number, j: number, n: NameSpan) => {
-    const e = entityFor(n);
+    const e = entityFor(tables, n);
     companyAt[b].set(j, e);
   };
 
@@ -112,7 +90,7 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   const surnames = new Map<string, PersonEntity>();
   for (let b = 0; b < blocks.length; b++) {
     if (pause(b)) yield;
-    if (titleOnlyLinks(b)) continue;
+    if (b === 0 && titleOnly) continue;
     for (const p of blocks[b].people) {
       const key = formsOf(p.text).key;
       let e = personByName.get(key);
@@ -143,7 +121,7 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   // 2. Names with company evidence of their own.
   for (let b = 0; b < blocks.length; b++) {
     if (pause(b)) yield;
-    if (titleOnlyLinks(b)) continue;
+    if (b === 0 && titleOnly) continue;
     blocks[b].names.forEach((n, j) => {
       if (n.kind !== 'other' || n.person || isSurname(n) || terms.has(n.text)) return;
       const strong = hasAny(n.cues, STRONG_CUES);
@@ -155,8 +133,6 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   }
 
   // 3. Short forms and repeats of known names.
-  const firstWord = new Map<string, CompanyEntity | null>();
-  const acronymOf = new Map<string, CompanyEntity>();
   for (const e of companies) {
     for (const f of e.keys) {
       const w0 = firstOfSeveral(f);
@@ -175,7 +151,6 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
     }
   }
   // Initials of every multi-word name, for "TSMC", "ABF", "M&S" (null: more than one company has them).
-  const byInitials = new Map<string, CompanyEntity | null>();
   for (const c of companies) {
     const seen = new Set<string>();
     for (const f of c.keys) {
@@ -187,29 +162,6 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
     for (const a of c.acronyms) seen.add(a.replace(/&/g, '').toLowerCase());
     for (const i of seen) byInitials.set(i, byInitials.has(i) && byInitials.get(i) !== c ? null : c);
   }
-  const linkCompany = (n: NameSpan): CompanyEntity | undefined => {
-    if (n.dict) {
-      const e = byDict.get(n.dict.company.name);
-      if (e && (!n.dict.ambiguous || (!n.initial && confirmedAmbiguous.has(n.dict.company.name)))) return e;
-      if (n.dict.ambiguous) return undefined;
-      if (shortAcronym(n) && !e) return undefined;
-    }
-    const key = keyOf(n);
-    const exact = byKey.get(key);
-    if (exact) return exact;
-    if (!key.includes(' ')) {
-      const fw = firstWord.get(key);
-      if (fw) return fw;
-      const acr = acronymOf.get(n.text);
-      if (acr) return acr;
-      if (n.text.length >= 2 && n.text.length <= 5 && n.text === n.text.toUpperCase()) {
-        const bare = n.text.replace(/&/g, '').toLowerCase();
-        const hit = byInitials.get(bare);
-        if (hit) return hit;
-      }
-    }
-    return undefined;
-  };
   for (let b = 0; b < blocks.length; b++) {
     if (pause(b)) yield;
     blocks[b].names.forEach((n, j) => {
@@ -222,9 +174,9 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
         return;
       }
       if (n.person || terms.has(n.text)) return;
-      const e = linkCompany(n);
+      const e = linkCompany(tables, n);
       if (e) { companyAt[b].set(j, e); if (n.acronym) e.acronyms.add(n.acronym); return; }
-      if (titleOnlyLinks(b)) return;
+      if (b === 0 && titleOnly) return;
       const words = key.split(' ');
       // 4. "X said" alone: a company, when nothing says it is a person or a place.
       // A single unknown word that "said" something is as often a person never named in full ("Trump said").
@@ -284,6 +236,70 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
     }
   }
   return { companies: companies.filter((c) => c.mentions > 0), people: people.filter((p) => p.mentions > 0), companyAt, personAt, companyByKey: byKey };
+}
+
+/** The companies found so far and the tables that link names to them, shared by the resolver's passes. */
+interface CompanyTables {
+  companies: CompanyEntity[];
+  byKey: Map<string, CompanyEntity>;
+  byDict: Map<string, CompanyEntity>;
+  /** Dictionary names that are also everyday words, seen on this page with company evidence. */
+  confirmedAmbiguous: Set<string>;
+  /** First word of a multi-word company key (null: more than one company has it). */
+  firstWord: Map<string, CompanyEntity | null>;
+  acronymOf: Map<string, CompanyEntity>;
+  /** Initials of every multi-word name, for "TSMC", "ABF", "M&S" (null: more than one company has them). */
+  byInitials: Map<string, CompanyEntity | null>;
+}
+
+/** The company a name with evidence of its own is: a dictionary company, one already found, or a new one. */
+function entityFor(t: CompanyTables, n: NameSpan): CompanyEntity {
+  const key = keyOf(n);
+  const known = n.dict?.company ?? (n.text.length > 2 ? lookupCompany(n.text) : undefined);
+  let e = known ? t.byDict.get(known.name) : undefined;
+  e ??= t.byKey.get(key);
+  if (!e) {
+    e = { id: t.companies.length, forms: new Map(), acronyms: new Set(), mentions: 0, keys: new Set() };
+    t.companies.push(e);
+  }
+  if (known && !e.dictName) {
+    e.dictName = known.name;
+    t.byDict.set(known.name, e);
+    const tk = known.tickers[0];
+    if (tk && !e.ticker) { e.ticker = tk.symbol; e.exchange = tk.exchange; }
+  }
+  e.keys.add(key);
+  t.byKey.set(key, e);
+  const { full } = formsOf(n.text);
+  if (full !== key) e.keys.add(full);
+  if (n.ticker) { e.ticker = n.ticker.symbol; if (n.ticker.exchange) e.exchange = n.ticker.exchange; }
+  if (n.acronym) e.acronyms.add(n.acronym);
+  return e;
+}
+
+/** The known company a name without evidence of its own points to, if any. */
+function linkCompany(t: CompanyTables, n: NameSpan): CompanyEntity | undefined {
+  if (n.dict) {
+    const e = t.byDict.get(n.dict.company.name);
+    if (e && (!n.dict.ambiguous || (!n.initial && t.confirmedAmbiguous.has(n.dict.company.name)))) return e;
+    if (n.dict.ambiguous) return undefined;
+    if (shortAcronym(n) && !e) return undefined;
+  }
+  const key = keyOf(n);
+  const exact = t.byKey.get(key);
+  if (exact) return exact;
+  if (!key.includes(' ')) {
+    const fw = t.firstWord.get(key);
+    if (fw) return fw;
+    const acr = t.acronymOf.get(n.text);
+    if (acr) return acr;
+    if (n.text.length >= 2 && n.text.length <= 5 && n.text === n.text.toUpperCase()) {
+      const bare = n.text.replace(/&/g, '').toLowerCase();
+      const hit = t.byInitials.get(bare);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
 }
 
 const keyOf = (n: NameSpan): string => (n.key ??= formsOf(n.text).key);

@@ -72,10 +72,14 @@ export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Gene
     if (same) same.push(p); else keptOf.set(p.key, [p]);
   }
   // A headline move is the body's move told first: keep it only when the body never tells it.
-  const related = (a: PlacedMove, b: PlacedMove) => a.key === b.key || (!a.entity && !b.entity && (a.key.includes(b.key) || b.key.includes(a.key)));
   const title = placed.filter((p) => p.block === 0).filter((t) => !body.some((p) => p.move.direction === t.move.direction &&
     (related(p, t) || sameMagnitude(p.move.magnitude, t.move.magnitude))));
   return [...title, ...kept];
+}
+
+/** Two placed moves about the same subject, or (neither a known company) one subject naming the other. */
+function related(a: PlacedMove, b: PlacedMove): boolean {
+  return a.key === b.key || (!a.entity && !b.entity && (a.key.includes(b.key) || b.key.includes(a.key)));
 }
 
 /** The page summary; `moves` from placeMovesSteps(). In steps, like resolveSteps(). */
