@@ -189,15 +189,24 @@ export function skipUnitGap(text: string, i: number): number {
   return skipOneSpace(text, i);
 }
 
+/** SCALES by the word's first letter in lower case, in the same order. */
+const SCALES_BY_FIRST = new Map<number, (typeof SCALES)[number][]>();
+for (const s of SCALES) {
+  const k = s.word.charCodeAt(0) | 32;
+  const list = SCALES_BY_FIRST.get(k);
+  if (list) list.push(s); else SCALES_BY_FIRST.set(k, [s]);
+}
+
 /** Reads a scale word right after a number ending at `i` ("bn", " billion", "-billion"). */
 export function readScale(text: string, i: number): Scale | null {
-  const afterSpace = skipUnitGap(text, i);
-  if (!isLetter(text.charCodeAt(i)) && !isLetter(text.charCodeAt(afterSpace))) return null;
-  for (const s of SCALES) {
-    if (wordAt(text, i, s.word, s.caseless)) return { end: i + s.word.length, factor: s.factor };
-    if (s.spaced && afterSpace !== i && wordAt(text, afterSpace, s.word, s.caseless)) {
-      return { end: afterSpace + s.word.length, factor: s.factor };
-    }
+  // The word starts at i, or after a space or hyphen (skipUnitGap moves only over those): one place to try,
+  // and only the scale words with its first letter.
+  const at = skipUnitGap(text, i);
+  if (!isLetter(text.charCodeAt(at))) return null;
+  const candidates = SCALES_BY_FIRST.get(text.charCodeAt(at) | 32);
+  if (candidates === undefined) return null;
+  for (const s of candidates) {
+    if ((at === i || s.spaced) && wordAt(text, at, s.word, s.caseless)) return { end: at + s.word.length, factor: s.factor };
   }
   return null;
 }

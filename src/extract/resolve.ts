@@ -254,7 +254,8 @@ interface CompanyTables {
 
 /** The company a name with evidence of its own is: a dictionary company, one already found, or a new one. */
 function entityFor(t: CompanyTables, n: NameSpan): CompanyEntity {
-  const key = keyOf(n);
+  const { key, full } = formsOf(n.text);
+  n.key ??= key;
   const known = n.dict?.company ?? (n.text.length > 2 ? lookupCompany(n.text) : undefined);
   let e = known ? t.byDict.get(known.name) : undefined;
   e ??= t.byKey.get(key);
@@ -270,7 +271,6 @@ function entityFor(t: CompanyTables, n: NameSpan): CompanyEntity {
   }
   e.keys.add(key);
   t.byKey.set(key, e);
-  const { full } = formsOf(n.text);
   if (full !== key) e.keys.add(full);
   if (n.ticker) { e.ticker = n.ticker.symbol; if (n.ticker.exchange) e.exchange = n.ticker.exchange; }
   if (n.acronym) e.acronyms.add(n.acronym);

@@ -192,7 +192,21 @@ export function blockMentions(blocks: BlockAnalysis[], b: number, res: Resolutio
   for (const m of moves) {
     out.push({ category: 'move', start: m.cand.start, end: m.cand.end, text: block.text.slice(m.cand.start, m.cand.end), move: m.move });
   }
-  // Most blocks have one kind of mention or none: already in order, no sort needed.
-  for (let i = 1; i < out.length; i++) if (byPosition(out[i - 1], out[i]) > 0) return out.sort(byPosition);
-  return out;
+  return sortMentions(out);
+}
+
+/**
+ * Stable sort by byPosition. A block has a handful of mentions, mostly in order already: an insertion sort
+ * does that in a pass, where Array.prototype.sort costs more than the comparisons. Long lists go to it.
+ */
+function sortMentions(list: Mention[]): Mention[] {
+  if (list.length > 32) return list.sort(byPosition);
+  for (let i = 1; i < list.length; i++) {
+    const m = list[i];
+    let k = i;
+    // Strictly greater only: equal mentions keep the order they were added in, as a stable sort does.
+    while (k > 0 && byPosition(list[k - 1], m) > 0) { list[k] = list[k - 1]; k--; }
+    list[k] = m;
+  }
+  return list;
 }
