@@ -220,18 +220,30 @@ export function findFigures(text: string): FigureSpan[] {
 }
 
 /** Figures written in words: "three times earnings", "half a percentage point", "a billion dollars". */
-// What every match of each word scan contains: a word's last letter, a space, then the unit ("per cent",
-// "per-cent", "percent", "percentage"; "million"...). A figure in digits ("5 per cent") has no letter there.
-const HAS_TIMES = /[a-z][ \u00a0]times/i;
-const HAS_PER_CENT = /[a-z][ \u00a0-]per[ \u00a0-]?cent/i;
-const HAS_ILLION = /[a-z][ \u00a0](?:thousand|million|billion|trillion) /i;
+// Each word scan's unit ("times", "per cent", "per-cent", "percent", "percentage", "million"...), found in
+// one search for all three; a scan runs only when its unit follows a letter and a space (or a hyphen, for
+// percentages), as in every one of its matches: "5 per cent" never runs the number-word regexes.
+const UNIT_WORDS = /times|per[ \u00a0-]?cent|thousand|million|billion|trillion/gi;
 
 function wordFigures(text: string): FigureSpan[] {
+  let times = false;
+  let perCent = false;
+  let amount = false;
+  UNIT_WORDS.lastIndex = 0;
+  for (let m = UNIT_WORDS.exec(text); m; m = UNIT_WORDS.exec(text)) {
+    const gap = text.charCodeAt(m.index - 1);
+    const letter = text.charCodeAt(m.index - 2) | 32;
+    if (letter < 97 || letter > 122 || !(gap === 32 || gap === 0xa0 || gap === 45)) continue;
+    const first = m[0].charCodeAt(0) | 32;
+    if (first === 112 /* p */) perCent = true;
+    else if (gap === 45) continue;
+    else if (first === 116 /* t */ && (m[0].charCodeAt(1) | 32) === 105 /* i */) times = true;
+    else amount = true;
+  }
   const spans: FigureSpan[] = [];
-  // Each scan runs only when its key word is in the block at all (a literal search is far cheaper than the word regexes).
-  if (HAS_TIMES.test(text)) for (const w of findWordMultiples(text)) addWordFigure(text, spans, w.start, w.end, 'multiple', w.value);
-  if (HAS_PER_CENT.test(text)) for (const w of findWordPercents(text)) addWordFigure(text, spans, w.start, w.end, 'percent', w.value);
-  if (HAS_ILLION.test(text)) for (const w of findWordAmounts(text)) addWordFigure(text, spans, w.start, w.end, 'money', w.value, w.currency);
+  if (times) for (const w of findWordMultiples(text)) addWordFigure(text, spans, w.start, w.end, 'multiple', w.value);
+  if (perCent) for (const w of findWordPercents(text)) addWordFigure(text, spans, w.start, w.end, 'percent', w.value);
+  if (amount) for (const w of findWordAmounts(text)) addWordFigure(text, spans, w.start, w.end, 'money', w.value, w.currency);
   return spans.length > 1 ? spans.sort((a, b) => a.start - b.start) : spans;
 }
 
