@@ -84,6 +84,8 @@ const SESSION_VERBS = new Set(['closed', 'ended', 'finished', 'traded', 'opened'
 /** Determiners dropped from the start of an object. */
 const OBJECT_DETERMINERS = new Set(['a', 'an', 'its', 'their']);
 
+const NO_MOVES: MoveCandidate[] = Object.freeze([]) as unknown as MoveCandidate[];
+
 export function findMoves(block: BlockAnalysis, ctx: DocContext): MoveCandidate[] {
   const out: MoveCandidate[] = [];
   const { tokens, sentences } = block;
@@ -91,16 +93,22 @@ export function findMoves(block: BlockAnalysis, ctx: DocContext): MoveCandidate[
   for (let si = 0; si < sentences.length; si++) {
     let last = first;
     while (last < tokens.length && block.sentOf[last] === si) last++;
-    const found: MoveCandidate[] = [];
+    // Most sentences tell no move: their list is made only when one does (moveAt only reads it).
+    let found: MoveCandidate[] = NO_MOVES;
     for (let i = first; i < last; i++) {
       // The change word first, here: moveAt is large, and most tokens are no change word.
       const v = verbAt(tokens, i, block.figAt);
       const m = v && moveAt(block, ctx, i, first, last, found, v);
-      if (m) found.push(...m);
+      if (m) {
+        if (found === NO_MOVES) found = [];
+        for (const x of m) found.push(x);
+      }
     }
-    mergeWithClauses(block, found);
-    dropNested(found);
-    out.push(...found);
+    if (found !== NO_MOVES) {
+      mergeWithClauses(block, found);
+      dropNested(found);
+      for (const x of found) out.push(x);
+    }
     // The company the sentence was about, for "its shares" in the next sentence or block.
     for (let k = first; k < last; k++) {
       const n = block.nameAt[k] >= 0 ? block.names[block.nameAt[k]] : undefined;

@@ -24,6 +24,18 @@ const sameMagnitude = (a?: Magnitude, b?: Magnitude) =>
 const sameSize = (a: Magnitude | undefined, b: Magnitude) =>
   !!a && a.unit === b.unit && (a.value === b.value || a.value.toPrecision(3) === b.value.toPrecision(3));
 
+/** subjectKey(), remembered: pages name the same few markets and companies in move after move. Bounded. */
+const subjectKeys = new Map<string, string>();
+function subjectKeyOf(subject: string): string {
+  let k = subjectKeys.get(subject);
+  if (k === undefined) {
+    if (subjectKeys.size >= 5000) subjectKeys.clear();
+    k = subjectKey(subject);
+    subjectKeys.set(subject, k);
+  }
+  return k;
+}
+
 function sentenceText(block: BlockAnalysis, s: number): string {
   const span = block.sentences[s];
   return span ? block.text.slice(span.start, span.end) : block.text;
@@ -42,11 +54,11 @@ export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Gene
     const block = blocks[b];
     for (const cand of block.moves) {
       let entity = cand.company !== undefined ? res.companyAt[b].get(cand.company) : undefined;
-      if (!entity && cand.companyText) entity = res.companyByKey.get(subjectKey(cand.companyText));
+      if (!entity && cand.companyText) entity = res.companyByKey.get(subjectKeyOf(cand.companyText));
       const move: Move = { subject: cand.subject, direction: cand.direction, text: sentenceText(block, cand.sentence) };
       if (cand.magnitude) move.magnitude = cand.magnitude;
       if (cand.magnitude_alt) move.magnitude_alt = cand.magnitude_alt;
-      placed.push({ block: b, cand, move, entity, key: entity ? `c${entity.id}` : subjectKey(cand.subject) });
+      placed.push({ block: b, cand, move, entity, key: entity ? `c${entity.id}` : subjectKeyOf(cand.subject) });
     }
   }
   const body = placed.filter((p) => p.block > 0);
