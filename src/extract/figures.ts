@@ -194,7 +194,7 @@ export function findFigures(text: string): FigureSpan[] {
   let prev: Candidate | null = null;
   let i = 0;
   while (i < text.length) {
-    // To the next digit: a regex search is several times faster than a loop over the characters.
+    // To the next digit: a regex search, about twice as fast as a loop over the characters on news text.
     NEXT_DIGIT.lastIndex = i;
     if (!NEXT_DIGIT.test(text)) break;
     i = NEXT_DIGIT.lastIndex - 1;

@@ -20,9 +20,11 @@ export interface PlacedMove {
 const sameMagnitude = (a?: Magnitude, b?: Magnitude) =>
   !!a && !!b && a.unit === b.unit && Math.abs(a.value - b.value) <= 0.005 * Math.max(Math.abs(a.value), Math.abs(b.value));
 
-/** Sizes within 0.5% are the same size: equal when rounded to 3 significant digits (rounded only when they differ). */
-const sameSize = (a: Magnitude | undefined, b: Magnitude) =>
-  !!a && a.unit === b.unit && (a.value === b.value || a.value.toPrecision(3) === b.value.toPrecision(3));
+/** A subject's last kept move, and the direction and size of each of its kept moves once it has two. */
+interface SubjectMoves { last: PlacedMove; told: Set<string> | undefined }
+
+/** Direction and size of a sized move; sizes within 0.5% are the same size: rounded to 3 significant digits. */
+const sizeKey = (m: Move) => `${m.direction}|${m.magnitude!.value.toPrecision(3)}${m.magnitude!.unit}`;
 
 /** subjectKey(), remembered: pages name the same few markets and companies in move after move. Bounded. */
 const subjectKeys = new Map<string, string>();
@@ -63,8 +65,7 @@ export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Gene
   }
   const body = placed.filter((p) => p.block > 0);
   const kept: PlacedMove[] = [];
-  // The moves kept so far for each subject, in order.
-  const keptOf = new Map<string, PlacedMove[]>();
+  const keptOf = new Map<string, SubjectMoves>();
   for (let i = 0; i < body.length; i++) {
     if (stepEnds(i, STEP_MOVES)) yield;
     const p = body[i];
@@ -72,16 +73,29 @@ export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Gene
     // "Target fell 14%. ... The slide wiped $10bn off Target's market value.": the company's last price move told
     // again in money, not a second move.
     if (p.cand.restatesValue && p.move.magnitude && p.move.magnitude.unit !== '%') {
-      const last = same?.[same.length - 1];
+      const last = same?.last;
       if (last && last.move.direction === p.move.direction && last.move.magnitude?.unit === '%' && !last.move.magnitude_alt) {
         last.move.magnitude_alt = p.move.magnitude;
         continue;
       }
     }
-    // The same subject, direction and size is told once; a move without a size always counts.
-    if (same && p.move.magnitude && same.some((q) => q.move.direction === p.move.direction && sameSize(q.move.magnitude, p.move.magnitude!))) continue;
+    // The same subject, direction and size is told once; a move without a size always counts. Most subjects
+    // move once on a page: sizes are keyed only when a second move of the subject comes.
+    if (same) {
+      if (!same.told) {
+        same.told = new Set();
+        if (same.last.move.magnitude) same.told.add(sizeKey(same.last.move));
+      }
+      if (p.move.magnitude) {
+        const key = sizeKey(p.move);
+        if (same.told.has(key)) continue;
+        same.told.add(key);
+      }
+      same.last = p;
+    } else {
+      keptOf.set(p.key, { last: p, told: undefined });
+    }
     kept.push(p);
-    if (same) same.push(p); else keptOf.set(p.key, [p]);
   }
   // A headline move is the body's move told first: keep it only when the body never tells it.
   const title = placed.filter((p) => p.block === 0).filter((t) => !body.some((p) => p.move.direction === t.move.direction &&
