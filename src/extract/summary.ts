@@ -168,14 +168,16 @@ function* keySentences(blocks: BlockAnalysis[]): Generator<void, string[]> {
     const { moves, figures, sentences } = block;
     // Most blocks have neither: none of their sentences can score.
     if (moves.length === 0 && figures.length === 0) continue;
+    // A block holds a few moves: counted by a scan per sentence, a map only for a long list (stays linear).
+    const counted = moves.length > 8 ? countBySentence(moves) : undefined;
     let f = 0;
     for (let i = 0; i < sentences.length; i++) {
       const s = sentences[i];
       let figs = 0;
       while (f < figures.length && figures[f].start < s.end) { if (figures[f].start >= s.start) figs++; f++; }
-      // A block holds a few moves at most: counted by a scan, not a map per block.
       let movesIn = 0;
-      for (const m of moves) if (m.sentence === i) movesIn++;
+      if (counted) movesIn = counted.get(i) ?? 0;
+      else for (const m of moves) if (m.sentence === i) movesIn++;
       const score = movesIn * 3 + figs;
       if (score <= 0) continue;
       // A later sentence beats an earlier one only with a higher score.
@@ -188,6 +190,12 @@ function* keySentences(blocks: BlockAnalysis[]): Generator<void, string[]> {
     }
   }
   return top.sort((a, b) => a.order - b.order).map((s) => s.block.text.slice(s.start, s.end));
+}
+
+function countBySentence(moves: MoveCandidate[]): Map<number, number> {
+  const n = new Map<number, number>();
+  for (const m of moves) n.set(m.sentence, (n.get(m.sentence) ?? 0) + 1);
+  return n;
 }
 
 /** Sorts a block's mentions by start, longer first at the same start; stable, as the order they were added breaks ties. */
