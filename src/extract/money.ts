@@ -190,9 +190,10 @@ export function readCurrencyAfter(text: string, i: number, hasScale: boolean, nu
       return null;
     }
   }
-  const sym = SYMBOLS_AFTER[text[skipOneSpace(text, i)]];
+  const at = skipOneSpace(text, i);
+  // Every such symbol is outside ASCII: most numbers need no lookup here.
+  const sym = text.charCodeAt(at) >= 0xa0 ? SYMBOLS_AFTER[text[at]] : undefined;
   if (sym) {
-    const at = skipOneSpace(text, i);
     // "5 €6" is two amounts: the symbol belongs to the next number.
     if (!isDigit(text.charCodeAt(skipOneSpace(text, at + 1)))) {
       return { end: at + 1, currency: sym[0], factor: sym[1], cents: sym[1] === 0.01 ? true : undefined };
@@ -209,7 +210,12 @@ export function readCurrencyAfter(text: string, i: number, hasScale: boolean, nu
   const code = text.slice(j, j + 3);
   if (ISO_CODES.has(code) && wordAt(text, j, code, false)) return { end: j + 3, currency: code, factor: 1 };
   if (code === 'RMB' && wordAt(text, j, code, false)) return { end: j + 3, currency: 'CNY', factor: 1 };
-  for (const [stem, currency, plural, factor = 1] of WORDS_BY_FIRST.get(text.charCodeAt(j) | 32) ?? NONE) {
+  for (const w of WORDS_BY_FIRST.get(text.charCodeAt(j) | 32) ?? NONE) {
+    // Read by index: destructuring each entry went through the array iterator.
+    const stem = w[0];
+    const currency = w[1];
+    const plural = w[2];
+    const factor = w[3] ?? 1;
     if (!startsWithCi(text, j, stem)) continue;
     let end = j + stem.length;
     if (plural && (text[end] === 's' || text[end] === 'S')) end++;
