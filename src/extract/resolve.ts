@@ -302,6 +302,14 @@ function linkCompany(t: CompanyTables, n: NameSpan): CompanyEntity | undefined {
   return undefined;
 }
 
+/** "Alibaba's" -> "Alibaba": a form without its possessive (a char check; most forms have none). */
+function withoutPossessive(f: string): string {
+  const n = f.length;
+  if (n < 2 || f.charCodeAt(n - 1) !== 115 /* s */) return f;
+  const apostrophe = f.charCodeAt(n - 2);
+  return apostrophe === 39 || apostrophe === 0x2019 ? f.slice(0, -2) : f;
+}
+
 const keyOf = (n: NameSpan): string => (n.key ??= formsOf(n.text).key);
 
 /** The first word of a key of several words; '' for a one-word key. (No array per key.) */
@@ -350,8 +358,7 @@ export function displayName(e: CompanyEntity): { name: string; aliases: string[]
 }
 
 function shownForms(e: CompanyEntity): { name: string; aliases: string[] } {
-  const forms = [...e.forms.keys()].map((f) => f.replace(/[\u2019']s$/, ''));
-  const unique = [...new Set(forms)];
+  const unique = [...new Set(Array.from(e.forms.keys(), withoutPossessive))];
   const name = unique.reduce((a, b) => (b.length > a.length ? b : a), unique[0] ?? e.dictName ?? '');
   const aliases = unique.filter((f) => f !== name);
   for (const a of e.acronyms) if (!aliases.includes(a) && a !== name) aliases.push(a);
