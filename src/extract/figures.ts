@@ -33,7 +33,8 @@ interface Candidate {
   negative: boolean;
 }
 
-const MINUS = new Set(['-', '\u2212', '\u2013']);
+/** Minus signs: hyphen-minus, minus, en dash. */
+const isMinus = (code: number) => code === 45 || code === 0x2212 || code === 0x2013;
 
 /** Currencies whose hundredth is called a cent, so "45 cents" can take the currency of the text. */
 const CENT_CURRENCIES = new Set(['USD', 'EUR', 'AUD', 'CAD', 'HKD', 'NZD', 'SGD']);
@@ -153,7 +154,7 @@ function lendUnit(from: Candidate, to: Candidate): void {
 
 /** A minus written right before the figure ("-$3bn", "−2.3%"), not a hyphen inside a word or range. */
 function minusBefore(text: string, start: number): boolean {
-  if (start === 0 || !MINUS.has(text[start - 1])) return false;
+  if (start === 0 || !isMinus(text.charCodeAt(start - 1))) return false;
   const before = text.charCodeAt(start - 2);
   return start === 1 || !(isLetter(before) || isDigit(before) || text[start - 2] === '%' || text[start - 2] === '.');
 }
@@ -183,6 +184,8 @@ function emit(text: string, out: FigureSpan[], c: Candidate, lastCurrency: strin
   return lastCurrency;
 }
 
+const NEXT_DIGIT = /[0-9]/g;
+
 export function findFigures(text: string): FigureSpan[] {
   const out: FigureSpan[] = [];
   let lastCurrency = 'USD';
@@ -191,10 +194,10 @@ export function findFigures(text: string): FigureSpan[] {
   let prev: Candidate | null = null;
   let i = 0;
   while (i < text.length) {
-    if (!isDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+    // To the next digit: a regex search, about twice as fast as a loop over the characters on news text.
+    NEXT_DIGIT.lastIndex = i;
+    if (!NEXT_DIGIT.test(text)) break;
+    i = NEXT_DIGIT.lastIndex - 1;
     const num = readNumber(text, i);
     i = num.end;
     if (!num.valid) continue;
@@ -217,17 +220,30 @@ export function findFigures(text: string): FigureSpan[] {
 }
 
 /** Figures written in words: "three times earnings", "half a percentage point", "a billion dollars". */
-// Literals every match of the word scans contains ("per cent", "per-cent", "percent", "percentage").
-const HAS_TIMES = /times/i;
-const HAS_PER_CENT = /per[ \u00a0-]?cent/i;
-const HAS_ILLION = /illion|thousand/i;
+// Each word scan's unit ("times", "per cent", "per-cent", "percent", "percentage", "million"...), found in
+// one search for all three; a scan runs only when its unit follows a letter and a space (or a hyphen, for
+// percentages), as in every one of its matches: "5 per cent" never runs the number-word regexes.
+const UNIT_WORDS = /times|per[ \u00a0-]?cent|thousand|million|billion|trillion/gi;
 
 function wordFigures(text: string): FigureSpan[] {
+  let times = false;
+  let perCent = false;
+  let amount = false;
+  UNIT_WORDS.lastIndex = 0;
+  for (let m = UNIT_WORDS.exec(text); m; m = UNIT_WORDS.exec(text)) {
+    const gap = text.charCodeAt(m.index - 1);
+    const letter = text.charCodeAt(m.index - 2) | 32;
+    if (letter < 97 || letter > 122 || !(gap === 32 || gap === 0xa0 || gap === 45)) continue;
+    const first = m[0].charCodeAt(0) | 32;
+    if (first === 112 /* p */) perCent = true;
+    else if (gap === 45) continue;
+    else if (first === 116 /* t */ && (m[0].charCodeAt(1) | 32) === 105 /* i */) times = true;
+    else amount = true;
+  }
   const spans: FigureSpan[] = [];
-  // Each scan runs only when its key word is in the block at all (a literal search is far cheaper than the word regexes).
-  if (HAS_TIMES.test(text)) for (const w of findWordMultiples(text)) addWordFigure(text, spans, w.start, w.end, 'multiple', w.value);
-  if (HAS_PER_CENT.test(text)) for (const w of findWordPercents(text)) addWordFigure(text, spans, w.start, w.end, 'percent', w.value);
-  if (HAS_ILLION.test(text)) for (const w of findWordAmounts(text)) addWordFigure(text, spans, w.start, w.end, 'money', w.value, w.currency);
+  if (times) for (const w of findWordMultiples(text)) addWordFigure(text, spans, w.start, w.end, 'multiple', w.value);
+  if (perCent) for (const w of findWordPercents(text)) addWordFigure(text, spans, w.start, w.end, 'percent', w.value);
+  if (amount) for (const w of findWordAmounts(text)) addWordFigure(text, spans, w.start, w.end, 'money', w.value, w.currency);
   return spans.length > 1 ? spans.sort((a, b) => a.start - b.start) : spans;
 }
 

@@ -43,14 +43,18 @@ interface Cache {
   summary: PageSummary;
 }
 
-export function createDocument(options: { title?: string } = {}): ScannedDocument {
-  const title = options.title ?? '';
-  const ctx: DocContext = { seenLower: new Set() };
-  // all[0] is the title; body block i is all[i + 1].
-  const all: BlockAnalysis[] = [analyseBlock(title, ctx, true)];
-  ctx.lastCompany = undefined;
-  let words = 0;
-  let cache: Cache | undefined;
+/**
+ * A scanned document's state. The functions over it are module-level rather than closures made per
+ * document: a closure per function per page is an allocation (and, under tsx's keepNames, a property
+ * definition) for every document, of which a reader's session and the benchmark create many.
+ */
+interface DocState {
+  title: string;
+  ctx: DocContext;
+  /** all[0] is the title; body block i is all[i + 1]. */
+  all: BlockAnalysis[];
+  words: number;
+  cache: Cache | undefined;
   /**
    * The page-level pass under way (advance()), dropped when a block is added:
    * resolution, moves, summary, each a generator that yields every few dozen
@@ -58,70 +62,86 @@ export function createDocument(options: { title?: string } = {}): ScannedDocumen
    * delegating with yield*: measured, that kept ~2.4 MB alive across every
    * young-generation GC (promoted, 11-14 ms a collection instead of ~2).
    */
-  let pending: { stage: 0 | 1 | 2; gen: Generator<void, unknown>; res?: Resolution; moves?: PlacedMove[] } | undefined;
+  pending: { stage: 0 | 1 | 2; gen: Generator<void, unknown>; res?: Resolution; moves?: PlacedMove[] } | undefined;
+}
 
-  const step = (): boolean => {
-    if (cache) return true;
-    pending ??= { stage: 0, gen: resolveSteps(all) };
-    const r = pending.gen.next();
-    if (!r.done) return false;
-    if (pending.stage === 0) {
-      pending.res = r.value as Resolution;
-      pending.gen = placeMovesSteps(all, pending.res);
-      pending.stage = 1;
-      return false;
-    }
-    if (pending.stage === 1) {
-      pending.moves = r.value as PlacedMove[];
-      pending.gen = summarySteps(title, all, pending.res!, pending.moves, words);
-      pending.stage = 2;
-      return false;
-    }
-    const { res, moves } = pending;
-    pending = undefined;
-    const movesByBlock = new Map<number, PlacedMove[]>();
-    for (const m of moves!) {
-      const list = movesByBlock.get(m.block);
-      if (list) list.push(m); else movesByBlock.set(m.block, [m]);
-    }
-    cache = { res: res!, movesByBlock, mentions: new Map(), summary: r.value as PageSummary };
-    return true;
-  };
-  const current = (): Cache => {
-    while (!step());
-    return cache!;
-  };
-  const mentionsOf = (i: number): Mention[] => {
-    const c = current();
-    let m = c.mentions.get(i);
-    if (!m) {
-      m = blockMentions(all, i, c.res, c.movesByBlock.get(i) ?? []);
-      c.mentions.set(i, m);
-    }
-    return m;
-  };
+export function createDocument(options: { title?: string } = {}): ScannedDocument {
+  const title = options.title ?? '';
+  const ctx: DocContext = { seenLower: new Set() };
+  const st: DocState = { title, ctx, all: [analyseBlock(title, ctx, true)], words: 0, cache: undefined, pending: undefined };
+  ctx.lastCompany = undefined;
 
   return {
     addBlock(text) {
       if (typeof text !== 'string') throw new TypeError('addBlock: text must be a string');
       const block = analyseBlock(text, ctx);
-      all.push(block);
-      if (!block.skip) for (const t of block.tokens) if (t.word) words++;
+      st.all.push(block);
+      if (!block.skip) for (const t of block.tokens) if (t.word) st.words++;
       // The per-word arrays serve only the block's own analysis. Kept, they were most of the heap a long
       // page holds (a token object per word), and the garbage collector's pauses grew with it.
       block.tokens = block.sentOf = block.figAt = block.nameAt = [] as never[];
-      cache = undefined;
-      pending = undefined;
-      return all.length - 2;
+      st.cache = undefined;
+      st.pending = undefined;
+      return st.all.length - 2;
     },
     mentions(block) {
-      if (!Number.isInteger(block) || block < 0 || block >= all.length - 1) throw new RangeError(`mentions: no block ${block}`);
-      return mentionsOf(block + 1);
+      if (!Number.isInteger(block) || block < 0 || block >= st.all.length - 1) throw new RangeError(`mentions: no block ${block}`);
+      return mentionsOf(st, block + 1);
     },
-    titleMentions: () => mentionsOf(0),
-    summary: () => current().summary,
-    advance: step,
+    titleMentions() {
+      return mentionsOf(st, 0);
+    },
+    summary() {
+      return current(st).summary;
+    },
+    advance() {
+      return step(st);
+    },
   };
+}
+
+function step(st: DocState): boolean {
+  if (st.cache) return true;
+  const { all } = st;
+  const pending = (st.pending ??= { stage: 0, gen: resolveSteps(all) });
+  const r = pending.gen.next();
+  if (!r.done) return false;
+  if (pending.stage === 0) {
+    pending.res = r.value as Resolution;
+    pending.gen = placeMovesSteps(all, pending.res);
+    pending.stage = 1;
+    return false;
+  }
+  if (pending.stage === 1) {
+    pending.moves = r.value as PlacedMove[];
+    pending.gen = summarySteps(st.title, all, pending.res!, pending.moves, st.words);
+    pending.stage = 2;
+    return false;
+  }
+  const { res, moves } = pending;
+  st.pending = undefined;
+  const movesByBlock = new Map<number, PlacedMove[]>();
+  for (const m of moves!) {
+    const list = movesByBlock.get(m.block);
+    if (list) list.push(m); else movesByBlock.set(m.block, [m]);
+  }
+  st.cache = { res: res!, movesByBlock, mentions: new Map(), summary: r.value as PageSummary };
+  return true;
+}
+
+function current(st: DocState): Cache {
+  while (!step(st));
+  return st.cache!;
+}
+
+function mentionsOf(st: DocState, i: number): Mention[] {
+  const c = current(st);
+  let m = c.mentions.get(i);
+  if (!m) {
+    m = blockMentions(st.all, i, c.res, c.movesByBlock.get(i) ?? []);
+    c.mentions.set(i, m);
+  }
+  return m;
 }
 
 /**

@@ -56,6 +56,9 @@ function letterRunBefore(text: string, end: number, max: number): number | null 
   return i;
 }
 
+/** Every key of DOLLAR_PREFIXES, DOLLAR_SUFFIXES and LETTER_PREFIXES starts with one. */
+const isUpper = (code: number) => code >= 65 && code <= 90;
+
 function boundaryBefore(text: string, i: number): boolean {
   const c = text.charCodeAt(i - 1);
   return i === 0 || !(isLetter(c) || isDigit(c));
@@ -72,12 +75,14 @@ export function readCurrencyBefore(text: string, numStart: number): CurrencyPref
     const from = letterRunBefore(text, j - 1, 3);
     if (from === null) return null;
     if (from === j - 1) return { start: j - 1, currency: 'USD' };
+    if (!isUpper(text.charCodeAt(from))) return null;
     const letters = text.slice(from, j - 1);
     const currency = DOLLAR_PREFIXES[letters];
     if (currency && boundaryBefore(text, from)) return { start: from, currency };
     return null;
   }
-  if (SYMBOLS[ch]) {
+  // Every symbol is outside ASCII: most numbers need no lookup here.
+  if (ch.charCodeAt(0) >= 0xa0 && SYMBOLS[ch]) {
     // "CN¥" is yuan, "JP¥" yen.
     if (ch === '¥' && j >= 3 && text.slice(j - 3, j - 1) === 'CN' && boundaryBefore(text, j - 3)) {
       return { start: j - 3, currency: 'CNY' };
@@ -87,7 +92,8 @@ export function readCurrencyBefore(text: string, numStart: number): CurrencyPref
   let end = j;
   if (ch === '.' && end >= 3 && text.slice(end - 3, end) === 'Rs.') end--;
   const from = letterRunBefore(text, end, 3);
-  if (from === null || from === end) return null;
+  // Every letter prefix opens with a capital: "in 2024", "to 5" are looked up no further.
+  if (from === null || from === end || !isUpper(text.charCodeAt(from))) return null;
   if (text[from - 1] === '$' && end === j) {
     const currency = DOLLAR_SUFFIXES[text.slice(from, end)];
     return currency && boundaryBefore(text, from - 1) ? { start: from - 1, currency } : null;
@@ -123,6 +129,14 @@ const WORDS: ReadonlyArray<[string, string, boolean, number?]> = [
   ['mexican peso', 'MXN', true], ['argentine peso', 'ARS', true], ['philippine peso', 'PHP', true],
   ['chilean peso', 'CLP', true], ['colombian peso', 'COP', true],
 ];
+
+/** WORDS by the stem's first letter, in the same order: a word after a number is tried against its few. */
+const WORDS_BY_FIRST = new Map<number, (typeof WORDS)[number][]>();
+for (const w of WORDS) {
+  const list = WORDS_BY_FIRST.get(w[0].charCodeAt(0));
+  if (list) list.push(w); else WORDS_BY_FIRST.set(w[0].charCodeAt(0), [w]);
+}
+const NONE: typeof WORDS = [];
 
 /** After a small bare "N won": words showing "won" is the verb ("8 won the vote"). */
 const WON_AS_VERB = /^[\s\u00a0]*(?:the|a|an|his|her|its|their|our|by|over|seats?|votes?|races?|matches|games|titles?|awards?|of)\b/i;
@@ -176,9 +190,10 @@ export function readCurrencyAfter(text: string, i: number, hasScale: boolean, nu
       return null;
     }
   }
-  const sym = SYMBOLS_AFTER[text[skipOneSpace(text, i)]];
+  const at = skipOneSpace(text, i);
+  // Every such symbol is outside ASCII: most numbers need no lookup here.
+  const sym = text.charCodeAt(at) >= 0xa0 ? SYMBOLS_AFTER[text[at]] : undefined;
   if (sym) {
-    const at = skipOneSpace(text, i);
     // "5 €6" is two amounts: the symbol belongs to the next number.
     if (!isDigit(text.charCodeAt(skipOneSpace(text, at + 1)))) {
       return { end: at + 1, currency: sym[0], factor: sym[1], cents: sym[1] === 0.01 ? true : undefined };
@@ -195,7 +210,12 @@ export function readCurrencyAfter(text: string, i: number, hasScale: boolean, nu
   const code = text.slice(j, j + 3);
   if (ISO_CODES.has(code) && wordAt(text, j, code, false)) return { end: j + 3, currency: code, factor: 1 };
   if (code === 'RMB' && wordAt(text, j, code, false)) return { end: j + 3, currency: 'CNY', factor: 1 };
-  for (const [stem, currency, plural, factor = 1] of WORDS) {
+  for (const w of WORDS_BY_FIRST.get(text.charCodeAt(j) | 32) ?? NONE) {
+    // Read by index: destructuring each entry went through the array iterator.
+    const stem = w[0];
+    const currency = w[1];
+    const plural = w[2];
+    const factor = w[3] ?? 1;
     if (!startsWithCi(text, j, stem)) continue;
     let end = j + stem.length;
     if (plural && (text[end] === 's' || text[end] === 'S')) end++;

@@ -95,9 +95,26 @@ export function readNumber(text: string, start: number): ParsedNumber {
   if (intDigits + decimals > MAX_DIGITS) valid = false;
   // "000" or "05" without a decimal point is a code or the tail of a space-grouped number ("1 000 000").
   if (intDigits > 1 && decimals === 0 && text.charCodeAt(start) === 48) valid = false;
-  const raw = !valid ? '' : grouped ? text.slice(start, i).replace(/[,\u2009\u202f\u00a0]/g, '') : text.slice(start, i);
-  return { start, end: i, value: valid ? Number(raw) : NaN, decimals, grouped, valid };
+  return { start, end: i, value: valid ? valueOf(text, start, i, decimals, grouped) : NaN, decimals, grouped, valid };
 }
+
+/**
+ * The value of a valid number text[start..end): its digits read as one integer, divided by the power of ten
+ * its decimals make. Both are exact below 2^53, and one division rounds correctly, so this is the double
+ * Number() gives for the text, without a slice and a parse per number. Longer digit strings go to Number().
+ */
+function valueOf(text: string, start: number, end: number, decimals: number, grouped: boolean): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) n = n * 10 + (c - 48);
+  }
+  if (n <= Number.MAX_SAFE_INTEGER) return decimals === 0 ? n : n / POWERS_OF_TEN[decimals];
+  const raw = grouped ? text.slice(start, end).replace(/[,\u2009\u202f\u00a0]/g, '') : text.slice(start, end);
+  return Number(raw);
+}
+/** Exact powers of ten up to the most decimals a valid number has (MAX_DIGITS). */
+const POWERS_OF_TEN = Array.from({ length: 17 }, (_, k) => 10 ** k);
 
 export interface Scale {
   /** Index just past the scale word. */
@@ -172,15 +189,24 @@ export function skipUnitGap(text: string, i: number): number {
   return skipOneSpace(text, i);
 }
 
+/** SCALES by the word's first letter in lower case, in the same order. */
+const SCALES_BY_FIRST = new Map<number, (typeof SCALES)[number][]>();
+for (const s of SCALES) {
+  const k = s.word.charCodeAt(0) | 32;
+  const list = SCALES_BY_FIRST.get(k);
+  if (list) list.push(s); else SCALES_BY_FIRST.set(k, [s]);
+}
+
 /** Reads a scale word right after a number ending at `i` ("bn", " billion", "-billion"). */
 export function readScale(text: string, i: number): Scale | null {
-  const afterSpace = skipUnitGap(text, i);
-  if (!isLetter(text.charCodeAt(i)) && !isLetter(text.charCodeAt(afterSpace))) return null;
-  for (const s of SCALES) {
-    if (wordAt(text, i, s.word, s.caseless)) return { end: i + s.word.length, factor: s.factor };
-    if (s.spaced && afterSpace !== i && wordAt(text, afterSpace, s.word, s.caseless)) {
-      return { end: afterSpace + s.word.length, factor: s.factor };
-    }
+  // The word starts at i, or after a space or hyphen (skipUnitGap moves only over those): one place to try,
+  // and only the scale words with its first letter.
+  const at = skipUnitGap(text, i);
+  if (!isLetter(text.charCodeAt(at))) return null;
+  const candidates = SCALES_BY_FIRST.get(text.charCodeAt(at) | 32);
+  if (candidates === undefined) return null;
+  for (const s of candidates) {
+    if ((at === i || s.spaced) && wordAt(text, at, s.word, s.caseless)) return { end: at + s.word.length, factor: s.factor };
   }
   return null;
 }

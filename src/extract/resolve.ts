@@ -20,6 +20,8 @@ export interface CompanyEntity {
   acronyms: Set<string>;
   mentions: number;
   keys: Set<string>;
+  /** displayName(), once the resolution is done (the summary and every block's mentions ask for it). */
+  shown?: { name: string; aliases: string[] };
 }
 
 export interface PersonEntity {
@@ -70,37 +72,15 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
     for (const t of blocks[b].terms) terms.add(t);
   }
   if (lookUp) yield* lookupSteps();
-  const companies: CompanyEntity[] = [];
-  const byKey = new Map<string, CompanyEntity>();
-  const byDict = new Map<string, CompanyEntity>();
-  const confirmedAmbiguous = new Set<string>();
-  const titleOnlyLinks = (b: number) => b === 0 && blocks[0].titleCase;
-
-  const entityFor = (n: NameSpan): CompanyEntity => {
-    const key = keyOf(n);
-    const known = n.dict?.company ?? (n.text.length > 2 ? lookupCompany(n.text) : undefined);
-    let e = known ? byDict.get(known.name) : undefined;
-    e ??= byKey.get(key);
-    if (!e) {
-      e = { id: companies.length, forms: new Map(), acronyms: new Set(), mentions: 0, keys: new Set() };
-      companies.push(e);
-    }
-    if (known && !e.dictName) {
-      e.dictName = known.name;
-      byDict.set(known.name, e);
-      const t = known.tickers[0];
-      if (t && !e.ticker) { e.ticker = t.symbol; e.exchange = t.exchange; }
-    }
-    e.keys.add(key);
-    byKey.set(key, e);
-    const full = nameWords(n.text).join(' ');
-    if (full !== key) e.keys.add(full);
-    if (n.ticker) { e.ticker = n.ticker.symbol; if (n.ticker.exchange) e.exchange = n.ticker.exchange; }
-    if (n.acronym) e.acronyms.add(n.acronym);
-    return e;
+  const tables: CompanyTables = {
+    companies: [], byKey: new Map(), byDict: new Map(), confirmedAmbiguous: new Set(), firstWord: new Map(), acronymOf: new Map(), byInitials: new Map(),
   };
+  const { companies, byKey, confirmedAmbiguous, firstWord, acronymOf, byInitials } = tables;
+  // A Title Case headline only links to names the body has.
+  const titleOnly = blocks[0].titleCase;
+
   const accept = (b: number, j: number, n: NameSpan) => {
-    const e = entityFor(n);
+    const e = entityFor(tables, n);
     companyAt[b].set(j, e);
   };
 
@@ -110,11 +90,11 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   const surnames = new Map<string, PersonEntity>();
   for (let b = 0; b < blocks.length; b++) {
     if (pause(b)) yield;
-    if (titleOnlyLinks(b)) continue;
+    if (b === 0 && titleOnly) continue;
     for (const p of blocks[b].people) {
-      const key = nameKey(p.text);
+      const key = formsOf(p.text).key;
       let e = personByName.get(key);
-      if (!e && p.text.split(' ').length === 1) e = surnames.get(p.text.toLowerCase());
+      if (!e && !p.text.includes(' ')) e = surnames.get(formsOf(p.text).lower);
       if (!e) {
         e = { id: people.length, name: p.text, bare: p.bare, forms: new Map(), role: p.role, mentions: 0 };
         people.push(e);
@@ -136,12 +116,12 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
       if (full && full !== p) map.set(j, full);
     }
   }
-  const isSurname = (n: NameSpan) => n.e - n.s === 1 && surnames.has(n.text.toLowerCase()) && !hasAny(n.cues, COMPANY_OVER_SURNAME);
+  const isSurname = (n: NameSpan) => n.e - n.s === 1 && surnames.size > 0 && surnames.has(formsOf(n.text).lower) && !hasAny(n.cues, COMPANY_OVER_SURNAME);
 
   // 2. Names with company evidence of their own.
   for (let b = 0; b < blocks.length; b++) {
     if (pause(b)) yield;
-    if (titleOnlyLinks(b)) continue;
+    if (b === 0 && titleOnly) continue;
     blocks[b].names.forEach((n, j) => {
       if (n.kind !== 'other' || n.person || isSurname(n) || terms.has(n.text)) return;
       const strong = hasAny(n.cues, STRONG_CUES);
@@ -153,14 +133,12 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   }
 
   // 3. Short forms and repeats of known names.
-  const firstWord = new Map<string, CompanyEntity | null>();
-  const acronymOf = new Map<string, CompanyEntity>();
   for (const e of companies) {
-    for (const f of [...e.keys]) {
-      const w = f.split(' ');
-      if (w.length > 1 && w[0].length >= 3 && !COMMON_WORDS.has(w[0]) && !PLACES.has(w[0])) {
-        const prev = firstWord.get(w[0]);
-        firstWord.set(w[0], prev === undefined || prev === e ? e : null);
+    for (const f of e.keys) {
+      const w0 = firstOfSeveral(f);
+      if (w0.length >= 3 && !COMMON_WORDS.has(w0) && !PLACES.has(w0)) {
+        const prev = firstWord.get(w0);
+        firstWord.set(w0, prev === undefined || prev === e ? e : null);
       }
     }
   }
@@ -173,56 +151,33 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
     }
   }
   // Initials of every multi-word name, for "TSMC", "ABF", "M&S" (null: more than one company has them).
-  const byInitials = new Map<string, CompanyEntity | null>();
   for (const c of companies) {
     const seen = new Set<string>();
     for (const f of c.keys) {
       if (!f.includes(' ')) continue;
-      seen.add(initials(f, false));
-      seen.add(initials(f, true));
+      const [plain, noSuffix] = initialsOf(f);
+      seen.add(plain);
+      seen.add(noSuffix);
     }
     for (const a of c.acronyms) seen.add(a.replace(/&/g, '').toLowerCase());
     for (const i of seen) byInitials.set(i, byInitials.has(i) && byInitials.get(i) !== c ? null : c);
   }
-  const linkCompany = (n: NameSpan): CompanyEntity | undefined => {
-    if (n.dict) {
-      const e = byDict.get(n.dict.company.name);
-      if (e && (!n.dict.ambiguous || (!n.initial && confirmedAmbiguous.has(n.dict.company.name)))) return e;
-      if (n.dict.ambiguous) return undefined;
-      if (shortAcronym(n) && !e) return undefined;
-    }
-    const key = keyOf(n);
-    const exact = byKey.get(key);
-    if (exact) return exact;
-    const words = key.split(' ');
-    if (words.length === 1) {
-      const fw = firstWord.get(words[0]);
-      if (fw) return fw;
-      const acr = acronymOf.get(n.text);
-      if (acr) return acr;
-      if (n.text.length >= 2 && n.text.length <= 5 && n.text === n.text.toUpperCase()) {
-        const bare = n.text.replace(/&/g, '').toLowerCase();
-        const hit = byInitials.get(bare);
-        if (hit) return hit;
-      }
-    }
-    return undefined;
-  };
   for (let b = 0; b < blocks.length; b++) {
     if (pause(b)) yield;
     blocks[b].names.forEach((n, j) => {
       if (companyAt[b].has(j) || personAt[b].has(j)) return;
       if (n.kind !== 'other') return;
       // Surname of someone named in full: a person.
-      const words = keyOf(n).split(' ');
-      if (words.length === 1 && isSurname(n)) {
-        personAt[b].set(j, surnames.get(words[0])!);
+      const key = keyOf(n);
+      if (!key.includes(' ') && isSurname(n)) {
+        personAt[b].set(j, surnames.get(key)!);
         return;
       }
       if (n.person || terms.has(n.text)) return;
-      const e = linkCompany(n);
+      const e = linkCompany(tables, n);
       if (e) { companyAt[b].set(j, e); if (n.acronym) e.acronyms.add(n.acronym); return; }
-      if (titleOnlyLinks(b)) return;
+      if (b === 0 && titleOnly) return;
+      const words = key.split(' ');
       // 4. "X said" alone: a company, when nothing says it is a person or a place.
       // A single unknown word that "said" something is as often a person never named in full ("Trump said").
       if (n.cues.has('said') && !n.dict && words.length > 1 && !FIRST_NAMES.has(words[0]) &&
@@ -238,20 +193,21 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   const longByFirst = new Map<string, CompanyEntity | null>();
   for (const e of companies) {
     for (const f of e.keys) {
-      const w = f.split(' ');
-      if (w.length < 2 || w[0].length < 3 || COMMON_WORDS.has(w[0]) || PLACES.has(w[0]) || NATIONALITIES.has(w[0])) continue;
-      const prev = longByFirst.get(w[0]);
-      longByFirst.set(w[0], prev === undefined || prev === e ? e : null);
+      const w0 = firstOfSeveral(f);
+      if (w0.length < 3 || COMMON_WORDS.has(w0) || PLACES.has(w0) || NATIONALITIES.has(w0)) continue;
+      const prev = longByFirst.get(w0);
+      longByFirst.set(w0, prev === undefined || prev === e ? e : null);
     }
   }
   const merged = new Map<CompanyEntity, CompanyEntity>();
   for (const e of companies) {
-    const keys = [...e.keys];
-    if (keys.length !== 1 || keys[0].includes(' ')) continue;
-    const short = keys[0].replace(/&/g, '');
+    if (e.keys.size !== 1) continue;
+    const only = e.keys.values().next().value!;
+    if (only.includes(' ')) continue;
+    const short = only.replace(/&/g, '');
     let into = short.length <= 5 ? byInitials.get(short) : undefined;
     if (!into) {
-      const long = longByFirst.get(keys[0]);
+      const long = longByFirst.get(only);
       if (long && (!e.dictName || e.dictName === long.dictName)) into = long;
     }
     if (into && into !== e) merged.set(e, into);
@@ -282,17 +238,127 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   return { companies: companies.filter((c) => c.mentions > 0), people: people.filter((p) => p.mentions > 0), companyAt, personAt, companyByKey: byKey };
 }
 
-const keyOf = (n: NameSpan): string => (n.key ??= nameKey(n.text));
+/** The companies found so far and the tables that link names to them, shared by the resolver's passes. */
+interface CompanyTables {
+  companies: CompanyEntity[];
+  byKey: Map<string, CompanyEntity>;
+  byDict: Map<string, CompanyEntity>;
+  /** Dictionary names that are also everyday words, seen on this page with company evidence. */
+  confirmedAmbiguous: Set<string>;
+  /** First word of a multi-word company key (null: more than one company has it). */
+  firstWord: Map<string, CompanyEntity | null>;
+  acronymOf: Map<string, CompanyEntity>;
+  /** Initials of every multi-word name, for "TSMC", "ABF", "M&S" (null: more than one company has them). */
+  byInitials: Map<string, CompanyEntity | null>;
+}
+
+/** The company a name with evidence of its own is: a dictionary company, one already found, or a new one. */
+function entityFor(t: CompanyTables, n: NameSpan): CompanyEntity {
+  const { key, full } = formsOf(n.text);
+  n.key ??= key;
+  const known = n.dict?.company ?? (n.text.length > 2 ? lookupCompany(n.text) : undefined);
+  let e = known ? t.byDict.get(known.name) : undefined;
+  e ??= t.byKey.get(key);
+  if (!e) {
+    e = { id: t.companies.length, forms: new Map(), acronyms: new Set(), mentions: 0, keys: new Set() };
+    t.companies.push(e);
+  }
+  if (known && !e.dictName) {
+    e.dictName = known.name;
+    t.byDict.set(known.name, e);
+    const tk = known.tickers[0];
+    if (tk && !e.ticker) { e.ticker = tk.symbol; e.exchange = tk.exchange; }
+  }
+  e.keys.add(key);
+  t.byKey.set(key, e);
+  if (full !== key) e.keys.add(full);
+  if (n.ticker) { e.ticker = n.ticker.symbol; if (n.ticker.exchange) e.exchange = n.ticker.exchange; }
+  if (n.acronym) e.acronyms.add(n.acronym);
+  return e;
+}
+
+/** The known company a name without evidence of its own points to, if any. */
+function linkCompany(t: CompanyTables, n: NameSpan): CompanyEntity | undefined {
+  if (n.dict) {
+    const e = t.byDict.get(n.dict.company.name);
+    if (e && (!n.dict.ambiguous || (!n.initial && t.confirmedAmbiguous.has(n.dict.company.name)))) return e;
+    if (n.dict.ambiguous) return undefined;
+    if (shortAcronym(n) && !e) return undefined;
+  }
+  const key = keyOf(n);
+  const exact = t.byKey.get(key);
+  if (exact) return exact;
+  if (!key.includes(' ')) {
+    const fw = t.firstWord.get(key);
+    if (fw) return fw;
+    const acr = t.acronymOf.get(n.text);
+    if (acr) return acr;
+    if (n.text.length >= 2 && n.text.length <= 5 && n.text === n.text.toUpperCase()) {
+      const bare = n.text.replace(/&/g, '').toLowerCase();
+      const hit = t.byInitials.get(bare);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+/** "Alibaba's" -> "Alibaba": a form without its possessive (a char check; most forms have none). */
+function withoutPossessive(f: string): string {
+  const n = f.length;
+  if (n < 2 || f.charCodeAt(n - 1) !== 115 /* s */) return f;
+  const apostrophe = f.charCodeAt(n - 2);
+  return apostrophe === 39 || apostrophe === 0x2019 ? f.slice(0, -2) : f;
+}
+
+const keyOf = (n: NameSpan): string => (n.key ??= formsOf(n.text).key);
+
+/** The first word of a key of several words; '' for a one-word key. (No array per key.) */
+function firstOfSeveral(key: string): string {
+  const space = key.indexOf(' ');
+  return space < 0 ? '' : key.slice(0, space);
+}
+
+/**
+ * The forms of a name's text the resolver compares, remembered: a page names the same companies and people
+ * again and again, and lower-casing and splitting names was the largest part of the resolver's time.
+ * Bounded like lookupCompany()'s cache.
+ */
+interface NameForms { key: string; full: string; lower: string }
+const formsCache = new Map<string, NameForms>();
+function formsOf(text: string): NameForms {
+  let f = formsCache.get(text);
+  if (f === undefined) {
+    if (formsCache.size >= 5000) formsCache.clear();
+    f = { key: nameKey(text), full: nameWords(text).join(' '), lower: text.toLowerCase() };
+    formsCache.set(text, f);
+  }
+  return f;
+}
+
+/** initials(key, false) and initials(key, true), remembered the same way. */
+const initialsCache = new Map<string, [string, string]>();
+function initialsOf(key: string): [string, string] {
+  let i = initialsCache.get(key);
+  if (i === undefined) {
+    if (initialsCache.size >= 5000) initialsCache.clear();
+    i = [initials(key, false), initials(key, true)];
+    initialsCache.set(key, i);
+  }
+  return i;
+}
 
 /** "HP", "GE": two-letter names need a cue before they count; in other stories they stand for something else. */
 function shortAcronym(n: NameSpan): boolean {
   return n.text.length <= 2 && n.cues.size === 0;
 }
 
-/** The name to show: the longest form seen ("Alibaba Group Holding"), the others are aliases. */
+/** The name to show: the longest form seen ("Alibaba Group Holding"), the others are aliases. Only for a finished resolution: the answer is kept. */
 export function displayName(e: CompanyEntity): { name: string; aliases: string[] } {
-  const forms = [...e.forms.keys()].map((f) => f.replace(/[\u2019']s$/, ''));
-  const unique = [...new Set(forms)];
+  return (e.shown ??= shownForms(e));
+}
+
+function shownForms(e: CompanyEntity): { name: string; aliases: string[] } {
+  const unique = [...new Set(Array.from(e.forms.keys(), withoutPossessive))];
   const name = unique.reduce((a, b) => (b.length > a.length ? b : a), unique[0] ?? e.dictName ?? '');
   const aliases = unique.filter((f) => f !== name);
   for (const a of e.acronyms) if (!aliases.includes(a) && a !== name) aliases.push(a);

@@ -7,7 +7,7 @@ import type { MoveCandidate } from './moves.ts';
 import { subjectKey } from './normalise.ts';
 import { displayName, type CompanyEntity, type Resolution } from './resolve.ts';
 import { stepEnds } from './steps.ts';
-import type { FigureEntry, Magnitude, Mention, Move, PageSummary } from './types.ts';
+import type { CompanyEntry, CompanyMention, FigureEntry, Magnitude, Mention, Move, PageSummary, PersonEntry, PersonMention } from './types.ts';
 
 export interface PlacedMove {
   block: number;
@@ -19,6 +19,24 @@ export interface PlacedMove {
 
 const sameMagnitude = (a?: Magnitude, b?: Magnitude) =>
   !!a && !!b && a.unit === b.unit && Math.abs(a.value - b.value) <= 0.005 * Math.max(Math.abs(a.value), Math.abs(b.value));
+
+/** A subject's last kept move, and the direction and size of each of its kept moves once it has two. */
+interface SubjectMoves { last: PlacedMove; told: Set<string> | undefined }
+
+/** Direction and size of a sized move; sizes within 0.5% are the same size: rounded to 3 significant digits. */
+const sizeKey = (m: Move) => `${m.direction}|${m.magnitude!.value.toPrecision(3)}${m.magnitude!.unit}`;
+
+/** subjectKey(), remembered: pages name the same few markets and companies in move after move. Bounded. */
+const subjectKeys = new Map<string, string>();
+function subjectKeyOf(subject: string): string {
+  let k = subjectKeys.get(subject);
+  if (k === undefined) {
+    if (subjectKeys.size >= 5000) subjectKeys.clear();
+    k = subjectKey(subject);
+    subjectKeys.set(subject, k);
+  }
+  return k;
+}
 
 function sentenceText(block: BlockAnalysis, s: number): string {
   const span = block.sentences[s];
@@ -38,66 +56,102 @@ export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Gene
     const block = blocks[b];
     for (const cand of block.moves) {
       let entity = cand.company !== undefined ? res.companyAt[b].get(cand.company) : undefined;
-      if (!entity && cand.companyText) entity = res.companyByKey.get(subjectKey(cand.companyText));
+      if (!entity && cand.companyText) entity = res.companyByKey.get(subjectKeyOf(cand.companyText));
       const move: Move = { subject: cand.subject, direction: cand.direction, text: sentenceText(block, cand.sentence) };
       if (cand.magnitude) move.magnitude = cand.magnitude;
       if (cand.magnitude_alt) move.magnitude_alt = cand.magnitude_alt;
-      placed.push({ block: b, cand, move, entity, key: entity ? `c${entity.id}` : subjectKey(cand.subject) });
+      placed.push({ block: b, cand, move, entity, key: entity ? `c${entity.id}` : subjectKeyOf(cand.subject) });
     }
   }
   const body = placed.filter((p) => p.block > 0);
   const kept: PlacedMove[] = [];
-  const lastKept = new Map<string, PlacedMove>();
-  const told = new Set<string>();
+  const keptOf = new Map<string, SubjectMoves>();
   for (let i = 0; i < body.length; i++) {
     if (stepEnds(i, STEP_MOVES)) yield;
     const p = body[i];
+    const same = keptOf.get(p.key);
     // "Target fell 14%. ... The slide wiped $10bn off Target's market value.": the company's last price move told
     // again in money, not a second move.
     if (p.cand.restatesValue && p.move.magnitude && p.move.magnitude.unit !== '%') {
-      const last = lastKept.get(p.key);
+      const last = same?.last;
       if (last && last.move.direction === p.move.direction && last.move.magnitude?.unit === '%' && !last.move.magnitude_alt) {
         last.move.magnitude_alt = p.move.magnitude;
         continue;
       }
     }
-    // Sizes within 0.5% are the same size: round to 3 significant digits for the key.
-    const m = p.move.magnitude;
-    const key = `${p.key}|${p.move.direction}|${m ? `${m.value.toPrecision(3)}${m.unit}` : `#${kept.length}`}`;
-    if (told.has(key)) continue;
-    told.add(key);
+    // The same subject, direction and size is told once; a move without a size always counts. Most subjects
+    // move once on a page: sizes are keyed only when a second move of the subject comes.
+    if (same) {
+      if (!same.told) {
+        same.told = new Set();
+        if (same.last.move.magnitude) same.told.add(sizeKey(same.last.move));
+      }
+      if (p.move.magnitude) {
+        const key = sizeKey(p.move);
+        if (same.told.has(key)) continue;
+        same.told.add(key);
+      }
+      same.last = p;
+    } else {
+      keptOf.set(p.key, { last: p, told: undefined });
+    }
     kept.push(p);
-    lastKept.set(p.key, p);
   }
   // A headline move is the body's move told first: keep it only when the body never tells it.
-  const related = (a: PlacedMove, b: PlacedMove) => a.key === b.key || (!a.entity && !b.entity && (a.key.includes(b.key) || b.key.includes(a.key)));
   const title = placed.filter((p) => p.block === 0).filter((t) => !body.some((p) => p.move.direction === t.move.direction &&
     (related(p, t) || sameMagnitude(p.move.magnitude, t.move.magnitude))));
   return [...title, ...kept];
 }
 
+/** Two placed moves about the same subject, or (neither a known company) one subject naming the other. */
+function related(a: PlacedMove, b: PlacedMove): boolean {
+  return a.key === b.key || (!a.entity && !b.entity && (a.key.includes(b.key) || b.key.includes(a.key)));
+}
+
 /** The page summary; `moves` from placeMovesSteps(). In steps, like resolveSteps(). */
 export function* summarySteps(title: string, blocks: BlockAnalysis[], res: Resolution, placed: PlacedMove[], words: number): Generator<void, PageSummary> {
+  // Entries built field by field, in the summary format's key order: object spreads cost several times more.
   const companies = res.companies.map((e) => {
     const { name, aliases } = displayName(e);
-    return { name, aliases, ...(e.ticker ? { ticker: e.ticker } : {}), ...(e.exchange ? { exchange: e.exchange } : {}), mentions: e.mentions };
+    const c = { name, aliases } as CompanyEntry;
+    if (e.ticker) c.ticker = e.ticker;
+    if (e.exchange) c.exchange = e.exchange;
+    c.mentions = e.mentions;
+    return c;
   });
   const people = res.people.map((p) => {
     const aliases = [...p.forms.keys()].filter((f) => f !== p.name);
-    return { name: p.name, aliases, ...(p.role ? { role: p.role } : {}), mentions: p.mentions };
+    const entry = { name: p.name, aliases } as PersonEntry;
+    if (p.role) entry.role = p.role;
+    entry.mentions = p.mentions;
+    return entry;
   });
-  const figures = new Map<string, FigureEntry>();
+  return { title, companies, people, figures: yield* figureEntries(blocks), moves: placed.map((p) => p.move), keySentences: yield* keySentences(blocks), words };
+}
+
+/**
+ * The page's figures, one entry per kind, value and currency, in order of first mention. Looked up by the
+ * number itself, then kind and currency among the few figures of that value: a string key made of the
+ * number cost more than all the rest of the summary.
+ */
+function* figureEntries(blocks: BlockAnalysis[]): Generator<void, FigureEntry[]> {
+  const entries: FigureEntry[] = [];
+  const byValue = new Map<number, FigureEntry[]>();
   for (let b = 0; b < blocks.length; b++) {
     if (pause(b)) yield;
-    for (const f of blocks[b].figures) {
-      const key = `${f.figure.kind}|${f.figure.value}|${f.figure.currency ?? ''}`;
-      const seen = figures.get(key);
-      if (seen) seen.mentions++;
-      else figures.set(key, { ...f.figure, mentions: 1 });
+    for (const { figure: f } of blocks[b].figures) {
+      let same = byValue.get(f.value);
+      let seen: FigureEntry | undefined;
+      if (same) for (const e of same) if (e.kind === f.kind && e.currency === f.currency) { seen = e; break; }
+      if (seen) { seen.mentions++; continue; }
+      const entry = { kind: f.kind, text: f.text, value: f.value } as FigureEntry;
+      if (f.currency !== undefined) entry.currency = f.currency;
+      entry.mentions = 1;
+      entries.push(entry);
+      if (same) same.push(entry); else byValue.set(f.value, same = [entry]);
     }
   }
-  const moves = placed.map((p) => p.move);
-  return { title, companies, people, figures: [...figures.values()], moves, keySentences: yield* keySentences(blocks), words };
+  return entries;
 }
 
 /** How many key sentences a summary gives. */
@@ -111,52 +165,82 @@ function* keySentences(blocks: BlockAnalysis[]): Generator<void, string[]> {
   for (let b = 1; b < blocks.length; b++) {
     if (pause(b)) yield;
     const block = blocks[b];
-    const movesIn = new Map<number, number>();
-    for (const m of block.moves) movesIn.set(m.sentence, (movesIn.get(m.sentence) ?? 0) + 1);
+    const { moves, figures, sentences } = block;
+    // Most blocks have neither: none of their sentences can score.
+    if (moves.length === 0 && figures.length === 0) continue;
+    // A block holds a few moves: counted by a scan per sentence, a map only for a long list (stays linear).
+    const counted = moves.length > 8 ? countBySentence(moves) : undefined;
     let f = 0;
-    block.sentences.forEach((s, i) => {
+    for (let i = 0; i < sentences.length; i++) {
+      const s = sentences[i];
       let figs = 0;
-      while (f < block.figures.length && block.figures[f].start < s.end) { if (block.figures[f].start >= s.start) figs++; f++; }
-      const score = (movesIn.get(i) ?? 0) * 3 + figs;
-      if (score <= 0) return;
-      const cand = { block, start: s.start, end: s.end, score, order: order++ };
+      while (f < figures.length && figures[f].start < s.end) { if (figures[f].start >= s.start) figs++; f++; }
+      let movesIn = 0;
+      if (counted) movesIn = counted.get(i) ?? 0;
+      else for (const m of moves) if (m.sentence === i) movesIn++;
+      const score = movesIn * 3 + figs;
+      if (score <= 0) continue;
       // A later sentence beats an earlier one only with a higher score.
-      if (top.length === KEY_SENTENCES && score <= top[KEY_SENTENCES - 1].score) return;
+      if (top.length === KEY_SENTENCES && score <= top[KEY_SENTENCES - 1].score) { order++; continue; }
+      const cand = { block, start: s.start, end: s.end, score, order: order++ };
       let at = top.length;
       while (at > 0 && top[at - 1].score < score) at--;
       top.splice(at, 0, cand);
       if (top.length > KEY_SENTENCES) top.pop();
-    });
+    }
   }
   return top.sort((a, b) => a.order - b.order).map((s) => s.block.text.slice(s.start, s.end));
 }
 
-const shown = new WeakMap<CompanyEntity, string>();
-function shownName(e: CompanyEntity): string {
-  let n = shown.get(e);
-  if (n === undefined) { n = displayName(e).name; shown.set(e, n); }
+function countBySentence(moves: MoveCandidate[]): Map<number, number> {
+  const n = new Map<number, number>();
+  for (const m of moves) n.set(m.sentence, (n.get(m.sentence) ?? 0) + 1);
   return n;
 }
+
+/** Sorts a block's mentions by start, longer first at the same start; stable, as the order they were added breaks ties. */
+const byPosition = (a: Mention, b: Mention) => a.start - b.start || b.end - a.end;
 
 /** The mentions of one block, offsets into its text; `moves` are that block's moves. */
 export function blockMentions(blocks: BlockAnalysis[], b: number, res: Resolution, moves: PlacedMove[]): Mention[] {
   const block = blocks[b];
   const out: Mention[] = [];
-  const people = new Map(block.people.map((p) => [p.name, p]));
+  // Mentions built field by field in a fixed key order, without spreads of optional fields.
   for (const [j, e] of res.companyAt[b]) {
     const n = block.names[j];
-    const name = shownName(e);
-    out.push({ category: 'company', start: n.start, end: n.end, text: n.text, name, ...(e.ticker ? { ticker: e.ticker } : {}) });
+    const c = { category: 'company', start: n.start, end: n.end, text: n.text, name: displayName(e).name } as CompanyMention;
+    if (e.ticker) c.ticker = e.ticker;
+    out.push(c);
   }
-  for (const [j, p] of res.personAt[b]) {
+  const personAt = res.personAt[b];
+  const people = personAt.size ? new Map(block.people.map((p) => [p.name, p])) : undefined;
+  for (const [j, p] of personAt) {
     const n = block.names[j];
-    const cand = people.get(j);
+    const cand = people!.get(j);
     const start = cand ? cand.start : n.start;
-    out.push({ category: 'person', start, end: n.end, text: block.text.slice(start, n.end), name: p.name, ...(p.role ? { role: p.role } : {}) });
+    const m = { category: 'person', start, end: n.end, text: block.text.slice(start, n.end), name: p.name } as PersonMention;
+    if (p.role) m.role = p.role;
+    out.push(m);
   }
   for (const f of block.figures) out.push({ category: 'figure', start: f.start, end: f.end, text: f.text, figure: f.figure });
   for (const m of moves) {
     out.push({ category: 'move', start: m.cand.start, end: m.cand.end, text: block.text.slice(m.cand.start, m.cand.end), move: m.move });
   }
-  return out.sort((a, b2) => a.start - b2.start || b2.end - a.end);
+  return sortMentions(out);
+}
+
+/**
+ * Stable sort by byPosition. A block has a handful of mentions, mostly in order already: an insertion sort
+ * does that in a pass, where Array.prototype.sort costs more than the comparisons. Long lists go to it.
+ */
+function sortMentions(list: Mention[]): Mention[] {
+  if (list.length > 32) return list.sort(byPosition);
+  for (let i = 1; i < list.length; i++) {
+    const m = list[i];
+    let k = i;
+    // Strictly greater only: equal mentions keep the order they were added in, as a stable sort does.
+    while (k > 0 && byPosition(list[k - 1], m) > 0) { list[k] = list[k - 1]; k--; }
+    list[k] = m;
+  }
+  return list;
 }
