@@ -47,7 +47,9 @@ export function loadCorpus(): Doc[] {
  * threads included). The processes run test/bench/extract-engines.ts bundled and minified by
  * esbuild, as the extension ships our engine, in plain node (no tsx: its keepNames wrapper cost
  * every closure our engine creates about a microsecond). Rounds are interleaved (one round of
- * each engine in turn), so that both see the same machine load on a shared box. Each process
+ * each engine in turn), so that both see the same machine load on a shared box; each timed round
+ * follows an untimed one of the same engine, so that neither is timed on caches the other just
+ * flushed (the engines' turns differ in length, so that would not fall on both alike). Each process
  * first runs one cold round (one engine at a time: fresh code after each engine's one-time
  * set-up), reported apart; then warms up (JIT tiers) until a round costs what the next one does:
  * about 30 rounds of this corpus for our engine (measured: rounds 10-20 still cost 1.5-4x a
@@ -75,7 +77,7 @@ async function timeRounds(docs: Doc[], engines: Engine[], rounds: number, warm: 
     await Promise.all(kids.map((k) => ask(k, { warm })));
     const steady: Round[][] = engines.map(() => []);
     for (let r = 0; r < rounds; r++) {
-      for (let i = 0; i < kids.length; i++) steady[i].push(await ask(kids[i], { round: true }));
+      for (let i = 0; i < kids.length; i++) steady[i].push(await ask(kids[i], { primed: true }));
     }
     const { heap } = await ask<{ heap: number }>(kids[engines.indexOf('ours')], { heap: true });
     return { cold, steady, heap };
