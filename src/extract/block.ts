@@ -9,6 +9,7 @@ import { findCompanyCues } from './companies.ts';
 import { findFigures, type FigureSpan } from './figures.ts';
 import { FIRST_NAMES, LEGAL_SUFFIXES, NATIONALITIES } from './lexicon.ts';
 import { findMoves, type MoveCandidate } from './moves.ts';
+import { addCue, NO_CUES } from './name-cues.ts';
 import { findPeople, type PersonCandidate } from './people.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
 import { tokenize, type Token } from './tokens.ts';
@@ -131,8 +132,8 @@ function definedTerms(tokens: Token[]): string[] {
 }
 
 /** Every name span has the same shape (all fields present), so the code reading them stays monomorphic. */
-function nameSpan(s: number, e: number, start: number, end: number, text: string, initial: boolean, kind: ChunkKind, dict?: DictionaryHit, cues = new Set<string>()): NameSpan {
-  return { s, e, start, end, text, initial, kind, dict, cues, ticker: undefined, acronym: undefined, person: undefined, key: undefined };
+function nameSpan(s: number, e: number, start: number, end: number, text: string, initial: boolean, kind: ChunkKind, dict?: DictionaryHit): NameSpan {
+  return { s, e, start, end, text, initial, kind, dict, cues: NO_CUES, ticker: undefined, acronym: undefined, person: undefined, key: undefined };
 }
 
 /**
@@ -260,10 +261,10 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     const afterPossessive = c.s > 0 && tokens[c.s - 1].poss && tokens[c.s - 1].cap && tokens[c.s - 1].outerEnd >= c.start - 1;
     if (whole && kind === 'institution' && !afterPossessive && !hits[from].ambiguous && hits[from].start === c.start && hits[from].end >= c.end) { pushHit(st, hits[from], c.initial); continue; }
     if (count === 0 || kind === 'index' || kind === 'institution' || kind === 'place') {
-      const cues = new Set<string>();
-      if (backedAt.has(c.start)) cues.add('backed');
-      if (ownerAt.has(c.start)) cues.add('owner-role');
-      out.push(nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, governmentAt.has(c.start) ? 'institution' : kind, undefined, cues));
+      const span = nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, governmentAt.has(c.start) ? 'institution' : kind);
+      if (backedAt.has(c.start)) addCue(span, 'backed');
+      if (ownerAt.has(c.start)) addCue(span, 'owner-role');
+      out.push(span);
       continue;
     }
     if (whole) { pushHit(st, hits[from], c.initial); continue; }

@@ -3,6 +3,7 @@
 // chipmaker", "start-up X", "X (NASDAQ: NVDA)", "analysts at X", "X-backed",
 // "X said"). Whether a name finally counts as a company is decided for the
 // whole document in resolve.ts, from these cues and the dictionary.
+import { addCue } from './name-cues.ts';
 import type { BlockAnalysis, NameSpan } from './block.ts';
 import { BUSINESS_NOUNS, FIRST_NAMES, INDUSTRY_SUFFIXES, LEGAL_SUFFIXES, ROLE_WORDS, SAY_VERBS } from './lexicon.ts';
 import type { Token } from './tokens.ts';
@@ -56,12 +57,11 @@ export function findCompanyCues(block: BlockAnalysis) {
   for (let j = 0; j < names.length; j++) {
     const n = names[j];
     if (n.kind !== 'other') continue;
-    const cues = n.cues;
     const last = tokens[n.e - 1];
     const len = n.e - n.s;
-    if (len > 1 && last.cap && LEGAL_SUFFIXES.has(last.lower.endsWith('.') ? last.lower.slice(0, -1) : last.lower) || n.dict && /\b(?:Inc|Corp|plc|Ltd|AG|SA|NV|SE|ASA|Holdings?|Group)\.?$/.test(n.text)) cues.add('suffix');
+    if (len > 1 && last.cap && LEGAL_SUFFIXES.has(last.lower.endsWith('.') ? last.lower.slice(0, -1) : last.lower) || n.dict && /\b(?:Inc|Corp|plc|Ltd|AG|SA|NV|SE|ASA|Holdings?|Group)\.?$/.test(n.text)) addCue(n, 'suffix');
     // "Rystad Energy"; not "Alliance for American Manufacturing" or "Center of Economic Research".
-    if (len > 1 && INDUSTRY_SUFFIXES.has(last.lower) && !FOR_OF.has(w(tokens[n.s - 1]))) cues.add('industry');
+    if (len > 1 && INDUSTRY_SUFFIXES.has(last.lower) && !FOR_OF.has(w(tokens[n.s - 1]))) addCue(n, 'industry');
     readTicker(block, n);
     const p1 = tokens[n.s - 1];
     const p2 = tokens[n.s - 2];
@@ -72,42 +72,42 @@ export function findCompanyCues(block: BlockAnalysis) {
     const n1 = tokens[a];
     const n2 = tokens[a + 1];
     // "shares of X", "shares in X", "stake in X"
-    if ((w(p1) === 'of' || w(p1) === 'in') && p2 && HOLDINGS_OF.has(w(p2))) cues.add('shares-of');
+    if ((w(p1) === 'of' || w(p1) === 'in') && p2 && HOLDINGS_OF.has(w(p2))) addCue(n, 'shares-of');
     // "X shares", "X's shares", "X stock"
-    if (n1 && n1.word && !n1.cap && (n1.lower === 'shares' || n1.lower === 'stock' || n1.lower === 'adrs')) cues.add('shares');
-    if (last.poss && n1 && n1.word && OWNED.has(n1.lower)) cues.add('possessive');
+    if (n1 && n1.word && !n1.cap && (n1.lower === 'shares' || n1.lower === 'stock' || n1.lower === 'adrs')) addCue(n, 'shares');
+    if (last.poss && n1 && n1.word && OWNED.has(n1.lower)) addCue(n, 'possessive');
     // "Apple's iPhone", "Google's Gemini": a known company's product.
-    if (last.poss && n.dict && n1?.word && (n1.cap || /^[a-z]+[A-Z]/.test(n1.text))) cues.add('possessive');
+    if (last.poss && n.dict && n1?.word && (n1.cap || /^[a-z]+[A-Z]/.test(n1.text))) addCue(n, 'possessive');
     // "X CEO Matt Murphy", "X co-founder Jack Ma"
-    if (!last.poss && n1 && n1.word && STAFF_AFTER.has(n1.lower) && !(n1.lower === 'chief' && n1.cap)) cues.add('owner-role');
+    if (!last.poss && n1 && n1.word && STAFF_AFTER.has(n1.lower) && !(n1.lower === 'chief' && n1.cap)) addCue(n, 'owner-role');
     // Descriptor right before: "start-up DeepSeek", "rival Aalberts", "insurer Storebrand ASA"
-    if (p1 && p1.word && !p1.num && BUSINESS_NOUNS.has(p1.lower) && p1.lower !== 'community' || (p1 && p1.word && /-(?:maker|owner|backed)$/.test(p1.lower))) cues.add('descriptor');
+    if (p1 && p1.word && !p1.num && BUSINESS_NOUNS.has(p1.lower) && p1.lower !== 'community' || (p1 && p1.word && /-(?:maker|owner|backed)$/.test(p1.lower))) addCue(n, 'descriptor');
     // "retailers such as X", "lenders like X": an example of a kind of business.
-    if (((w(p1) === 'as' && w(p2) === 'such') || w(p1) === 'like' || w(p1) === 'including') && isBusinessPlural(w(w(p1) === 'as' ? p3 : p2))) cues.add('descriptor');
+    if (((w(p1) === 'as' && w(p2) === 'such') || w(p1) === 'like' || w(p1) === 'including') && isBusinessPlural(w(w(p1) === 'as' ? p3 : p2))) addCue(n, 'descriptor');
     // "X, the chipmaker", "X, whose shares", "X, which makes"
     if (n1?.text === ',' && n2) {
-      if (n2.word && (n2.lower === 'whose' || RELATIVE_BUSINESS.has(w(tokens[a + 2])) && n2.lower === 'which')) cues.add('appositive');
-      else if (n2.word && ARTICLES.has(n2.lower) && appositiveHead(tokens, a + 2)) cues.add('appositive');
+      if (n2.word && (n2.lower === 'whose' || RELATIVE_BUSINESS.has(w(tokens[a + 2])) && n2.lower === 'which')) addCue(n, 'appositive');
+      else if (n2.word && ARTICLES.has(n2.lower) && appositiveHead(tokens, a + 2)) addCue(n, 'appositive');
     }
     // "analysts at X", "chief economist at X"
-    if (w(p1) === 'at' && (ROLE_WORDS.has(w(p2)) || ROLE_WORDS.has(w(p3)) || WORK_AT.has(w(p2)))) cues.add('role-at');
+    if (w(p1) === 'at' && (ROLE_WORDS.has(w(p2)) || ROLE_WORDS.has(w(p3)) || WORK_AT.has(w(p2)))) addCue(n, 'role-at');
     // "according to X", "data from X", "polled by X", "compiled by X"
-    if ((w(p1) === 'to' && w(p2) === 'according') || (w(p1) === 'from' && w(p2) === 'data') || (w(p1) === 'by' && SOURCE_BY.has(w(p2)))) cues.add('source');
+    if ((w(p1) === 'to' && w(p2) === 'according') || (w(p1) === 'from' && w(p2) === 'data') || (w(p1) === 'by' && SOURCE_BY.has(w(p2)))) addCue(n, 'source');
     // "backed by X", "led by X", "X-backed"
-    if (w(p1) === 'by' && BACKED_BY.has(w(p2))) cues.add('backed');
-    if (n1?.word && !n1.cap && n1.lower === 'backed' && tokens[n.e - 1].end === n1.start - 1) cues.add('backed');
+    if (w(p1) === 'by' && BACKED_BY.has(w(p2))) addCue(n, 'backed');
+    if (n1?.word && !n1.cap && n1.lower === 'backed' && tokens[n.e - 1].end === n1.start - 1) addCue(n, 'backed');
     // "agreed to buy X", "deal with X", "takeover of X", "investment in X", "X agreed to buy"
-    if (DEAL_BEFORE.has(w(p1)) || (w(p1) === 'of' && DEAL_NOUN_OF.has(w(p2))) || (w(p1) === 'with' && DEAL_NOUN_WITH.has(w(p2))) || (w(p1) === 'in' && INVEST_IN.has(w(p2)))) cues.add('deal');
-    if (n1?.word && !n1.cap && DEAL_AFTER.has(n1.lower)) cues.add('deal');
-    if ((n1?.word && ADVISES.has(n1.lower)) || ADVISING.has(w(p1))) cues.add('advised');
+    if (DEAL_BEFORE.has(w(p1)) || (w(p1) === 'of' && DEAL_NOUN_OF.has(w(p2))) || (w(p1) === 'with' && DEAL_NOUN_WITH.has(w(p2))) || (w(p1) === 'in' && INVEST_IN.has(w(p2)))) addCue(n, 'deal');
+    if (n1?.word && !n1.cap && DEAL_AFTER.has(n1.lower)) addCue(n, 'deal');
+    if ((n1?.word && ADVISES.has(n1.lower)) || ADVISING.has(w(p1))) addCue(n, 'advised');
     // "X said", "X told", "X on Thursday said"
-    if (n1?.word && SAY_VERBS.has(n1.lower) && n1.lower !== 'according') cues.add('said');
+    if (n1?.word && SAY_VERBS.has(n1.lower) && n1.lower !== 'according') addCue(n, 'said');
     else if (n1?.word && BEFORE_SAID.has(n1.lower)) {
       let k = a + 1;
       while (k < tokens.length && k < a + 4 && !(tokens[k].word && SAY_VERBS.has(tokens[k].lower))) k++;
-      if (tokens[k] && SAY_VERBS.has(tokens[k].lower) && tokens[k].lower !== 'according') cues.add('said');
+      if (tokens[k] && SAY_VERBS.has(tokens[k].lower) && tokens[k].lower !== 'according') addCue(n, 'said');
     }
-    if (w(p1) === 'said' || w(p1) === 'says') cues.add('said');
+    if (w(p1) === 'said' || w(p1) === 'says') addCue(n, 'said');
   }
   // "X-backed" inside one token ("Sequoia-backed") names a backer that chunking cannot see.
   markLists(block);
@@ -145,13 +145,13 @@ function readTicker(block: BlockAnalysis, n: NameSpan) {
   const d = tokens[i + 3];
   if (a?.word && b?.text === ':' && c?.word && d?.text === ')' && /^[A-Z]{2,10}$/.test(a.text)) {
     n.ticker = { symbol: c.text, exchange: a.text };
-    n.cues.add('ticker');
+    addCue(n, 'ticker');
     return;
   }
   if (a?.word && b?.text === ')' && a.text.length <= 12) {
     if (/^[A-Z0-9]{1,6}\.[A-Z]{1,3}$/.test(a.text)) {
       n.ticker = { symbol: a.text };
-      n.cues.add('ticker');
+      addCue(n, 'ticker');
     } else if (/^[A-Z][A-Za-z&]{1,6}$/.test(a.text) && a.text === a.text.toUpperCase() && n.e - n.s > 1) {
       n.acronym = a.text;
     }
@@ -189,7 +189,7 @@ function markLists(block: BlockAnalysis) {
       if (strong) {
         for (const m of members) {
           if (m.kind !== 'other' || FIRST_NAMES.has(tokens[m.s].lower)) continue;
-          m.cues.add('list');
+          addCue(m, 'list');
         }
       }
     }

@@ -5,6 +5,7 @@
 // drop it when the clause hedges ("could", "expects", "if"), read the size
 // right after it (the change, not the level after "to"/"at"), and walk left
 // to what moved, skipping asides (", which makes chips,") and tickers.
+import { addCue } from './name-cues.ts';
 import type { BlockAnalysis, DocContext, NameSpan } from './block.ts';
 import type { Direction, Magnitude } from './types.ts';
 import { COMMODITIES, CURRENCIES, FUNDAMENTALS, GROUP_NOUNS, MARKET_NOUNS, PLACES } from './lexicon.ts';
@@ -459,7 +460,7 @@ function make(block: BlockAnalysis, s: Subject, dir: Direction, size: Size, sent
   if (size.mag) m.magnitude = size.mag;
   if (size.alt) m.magnitude_alt = size.alt;
   // Being the subject of a price move is company evidence for a name ("Persimmon dropped 3.6%").
-  if (s.company !== undefined && (size.mag || s.hasShares)) block.names[s.company].cues.add('move');
+  if (s.company !== undefined && (size.mag || s.hasShares)) addCue(block.names[s.company], 'move');
   // The gold convention: a percentage is the magnitude, the other form the alternative.
   if (m.magnitude && m.magnitude_alt && m.magnitude.unit !== '%' && m.magnitude_alt.unit === '%') {
     [m.magnitude, m.magnitude_alt] = [m.magnitude_alt, m.magnitude];
