@@ -45,6 +45,8 @@ export interface BlockAnalysis {
   moves: MoveCandidate[];
   /** Acronyms the block defines for lower-case terms ("high-bandwidth memory (HBM)"): not company names on this page. */
   terms: string[];
+  /** Words in the block (the summary's word count). */
+  words: number;
   /** Title written in Title Case: capitals say nothing about names there. */
   titleCase: boolean;
   /** Byline, credits and "Reporting by" lines: not article text. */
@@ -82,8 +84,10 @@ export function analyseBlock(text: string, ctx: DocContext, isTitle = false): Bl
   // One pass over the tokens: the sentence of each, the words the page writes in lower case, no span yet.
   const { seenLower } = ctx;
   let si = 0;
+  let words = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    if (t.word) words++;
     while (si < sentences.length - 1 && t.start >= sentences[si + 1].start) si++;
     sentOf[i] = si;
     firstOfSentence[i] = i === 0 || sentOf[i - 1] !== si;
@@ -101,7 +105,7 @@ export function analyseBlock(text: string, ctx: DocContext, isTitle = false): Bl
   const names = skip ? [] : titleCase ? dictionaryNames(text, tokens) : buildNames(text, tokens, firstOfSentence, ctx.seenLower);
   markSpans(tokens, names, nameAt);
 
-  const block: BlockAnalysis = { text, tokens, sentences, sentOf, figures, figAt, names, nameAt, people: [], moves: [], terms: [], titleCase, skip, isTitle };
+  const block: BlockAnalysis = { text, tokens, sentences, sentOf, figures, figAt, names, nameAt, people: [], moves: [], terms: [], words, titleCase, skip, isTitle };
   if (skip) return block;
   block.terms = definedTerms(tokens);
   findCompanyCues(block);

@@ -8,6 +8,7 @@
 // Matching walks a token trie built lazily on first use, so a scan costs time linear in the text:
 // at each word the trie is followed only as far as the text keeps matching a known name.
 import COMPANIES from './data/companies.ts';
+import { remembered } from './remembered.ts';
 import { drain, stepEnds } from './steps.ts';
 
 export interface Ticker { symbol: string; exchange: string }
@@ -377,15 +378,10 @@ export function findDictionaryCompanies(text: string): DictionaryHit[] {
 
 /** Case-insensitive, suffix-insensitive: "alibaba group holding ltd", "ALIBABA" and "Alibaba" all work. */
 export function lookupCompany(nameOrAlias: string): CompanyInfo | undefined {
-  // The resolver asks about every capitalised name of every page: remember recent answers.
-  const cached = lookupCache.get(nameOrAlias);
-  if (cached !== undefined) return cached ?? undefined;
-  const found = lookupUncached(nameOrAlias);
-  if (lookupCache.size >= 5000) lookupCache.clear();
-  lookupCache.set(nameOrAlias, found ?? null);
-  return found;
+  return lookupRemembered(nameOrAlias) ?? undefined;
 }
-const lookupCache = new Map<string, CompanyInfo | null>();
+// The resolver asks about every capitalised name of every page: recent answers are remembered.
+const lookupRemembered = remembered((nameOrAlias) => lookupUncached(nameOrAlias) ?? null);
 
 function lookupUncached(nameOrAlias: string): CompanyInfo | undefined {
   const key = lookupKey(nameOrAlias, 0);

@@ -76,7 +76,7 @@ export function createDocument(options: { title?: string } = {}): ScannedDocumen
       if (typeof text !== 'string') throw new TypeError('addBlock: text must be a string');
       const block = analyseBlock(text, ctx);
       st.all.push(block);
-      if (!block.skip) for (const t of block.tokens) if (t.word) st.words++;
+      if (!block.skip) st.words += block.words;
       // The per-word arrays serve only the block's own analysis. Kept, they were most of the heap a long
       // page holds (a token object per word), and the garbage collector's pauses grew with it.
       block.tokens = block.sentOf = block.figAt = block.nameAt = [] as never[];

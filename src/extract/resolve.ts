@@ -8,6 +8,7 @@ import { lookupCompany, lookupSteps } from './company-dictionary.ts';
 import { hasAny, STRONG_CUES } from './companies.ts';
 import { COMMON_WORDS, FIRST_NAMES, NATIONALITIES, PLACES } from './lexicon.ts';
 import { initials, nameKey, nameWords } from './normalise.ts';
+import { remembered } from './remembered.ts';
 import { stepEnds } from './steps.ts';
 
 export interface CompanyEntity {
@@ -332,31 +333,13 @@ function firstOfSeveral(key: string): string {
 /**
  * The forms of a name's text the resolver compares, remembered: a page names the same companies and people
  * again and again, and lower-casing and splitting names was the largest part of the resolver's time.
- * Bounded like lookupCompany()'s cache.
+ * Bounded (remembered.ts), like lookupCompany().
  */
 interface NameForms { key: string; full: string; lower: string }
-const formsCache = new Map<string, NameForms>();
-function formsOf(text: string): NameForms {
-  let f = formsCache.get(text);
-  if (f === undefined) {
-    if (formsCache.size >= 5000) formsCache.clear();
-    f = { key: nameKey(text), full: nameWords(text).join(' '), lower: text.toLowerCase() };
-    formsCache.set(text, f);
-  }
-  return f;
-}
+const formsOf = remembered((text): NameForms => ({ key: nameKey(text), full: nameWords(text).join(' '), lower: text.toLowerCase() }));
 
 /** initials(key, false) and initials(key, true), remembered the same way. */
-const initialsCache = new Map<string, [string, string]>();
-function initialsOf(key: string): [string, string] {
-  let i = initialsCache.get(key);
-  if (i === undefined) {
-    if (initialsCache.size >= 5000) initialsCache.clear();
-    i = [initials(key, false), initials(key, true)];
-    initialsCache.set(key, i);
-  }
-  return i;
-}
+const initialsOf = remembered((key): [string, string] => [initials(key, false), initials(key, true)]);
 
 /** "HP", "GE": two-letter names need a cue before they count; in other stories they stand for something else. */
 function shortAcronym(n: NameSpan): boolean {

@@ -5,6 +5,7 @@
 import type { BlockAnalysis } from './block.ts';
 import type { MoveCandidate } from './moves.ts';
 import { subjectKey } from './normalise.ts';
+import { remembered } from './remembered.ts';
 import { displayName, type CompanyEntity, type Resolution } from './resolve.ts';
 import { stepEnds } from './steps.ts';
 import type { CompanyEntry, CompanyMention, FigureEntry, Magnitude, Mention, Move, PageSummary, PersonEntry, PersonMention } from './types.ts';
@@ -27,16 +28,7 @@ interface SubjectMoves { last: PlacedMove; told: Set<string> | undefined }
 const sizeKey = (m: Move) => `${m.direction}|${m.magnitude!.value.toPrecision(3)}${m.magnitude!.unit}`;
 
 /** subjectKey(), remembered: pages name the same few markets and companies in move after move. Bounded. */
-const subjectKeys = new Map<string, string>();
-function subjectKeyOf(subject: string): string {
-  let k = subjectKeys.get(subject);
-  if (k === undefined) {
-    if (subjectKeys.size >= 5000) subjectKeys.clear();
-    k = subjectKey(subject);
-    subjectKeys.set(subject, k);
-  }
-  return k;
-}
+const subjectKeyOf = remembered(subjectKey);
 
 function sentenceText(block: BlockAnalysis, s: number): string {
   const span = block.sentences[s];
@@ -168,17 +160,13 @@ function* keySentences(blocks: BlockAnalysis[]): Generator<void, string[]> {
     const { moves, figures, sentences } = block;
     // Most blocks have neither: none of their sentences can score.
     if (moves.length === 0 && figures.length === 0) continue;
-    // A block holds a few moves: counted by a scan per sentence, a map only for a long list (stays linear).
-    const counted = moves.length > 8 ? countBySentence(moves) : undefined;
+    const movesIn = moves.length ? countBySentence(moves) : undefined;
     let f = 0;
     for (let i = 0; i < sentences.length; i++) {
       const s = sentences[i];
       let figs = 0;
       while (f < figures.length && figures[f].start < s.end) { if (figures[f].start >= s.start) figs++; f++; }
-      let movesIn = 0;
-      if (counted) movesIn = counted.get(i) ?? 0;
-      else for (const m of moves) if (m.sentence === i) movesIn++;
-      const score = movesIn * 3 + figs;
+      const score = (movesIn?.[i] ?? 0) * 3 + figs;
       if (score <= 0) continue;
       // A later sentence beats an earlier one only with a higher score.
       if (top.length === KEY_SENTENCES && score <= top[KEY_SENTENCES - 1].score) { order++; continue; }
@@ -192,9 +180,10 @@ function* keySentences(blocks: BlockAnalysis[]): Generator<void, string[]> {
   return top.sort((a, b) => a.order - b.order).map((s) => s.block.text.slice(s.start, s.end));
 }
 
-function countBySentence(moves: MoveCandidate[]): Map<number, number> {
-  const n = new Map<number, number>();
-  for (const m of moves) n.set(m.sentence, (n.get(m.sentence) ?? 0) + 1);
+/** How many of the block's moves each sentence tells, by sentence index. */
+function countBySentence(moves: MoveCandidate[]): number[] {
+  const n: number[] = [];
+  for (const m of moves) n[m.sentence] = (n[m.sentence] ?? 0) + 1;
   return n;
 }
 

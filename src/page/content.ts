@@ -96,11 +96,9 @@ function stop(options: { send?: boolean } = {}) {
   interaction.card.hide();
 }
 
-const detect = () => detectInSlices(doc);
-
 /** When the page is not an article but the reader asked: the detector's blocks, else every paragraph. */
 async function forcedArticle(): Promise<ArticleBody> {
-  const a = await detect();
+  const a = await detectInSlices(doc);
   if (a.blocks.length) return a;
   const blocks = [...doc.body.querySelectorAll('p, li, h2, h3, blockquote, td')].filter((el) => !el.closest('nav, footer, header, aside, form'));
   return { ...a, blocks };
@@ -213,15 +211,14 @@ listen({
   'content/scroll-to'(req) {
     const s = session;
     if (!s) return { found: false };
-    // The index-th mention in reading order (the last one if there are fewer). Blocks are checked on their
-    // mentions as data and painted only where one matches: a very long page paints near the viewport only.
+    // The index-th mention in reading order (the last one if there are fewer). A very long page paints near
+    // the viewport only: a block is painted here only if it holds a match.
     const matches = (m: Mention) => m.category === req.category && nameOf(m) === req.name;
     const want = req.index ?? 0;
     let seen = 0;
     let ref: MentionRef | undefined;
     for (const st of s.blocksInOrder()) {
-      if (!s.mentionsOf(st).some(matches)) continue;
-      const refs = s.refsOf(st).filter((r) => matches(r.mention)).sort((a, b) => a.mention.start - b.mention.start);
+      const refs = s.refsOf(st, matches).filter((r) => matches(r.mention)).sort((a, b) => a.mention.start - b.mention.start);
       if (!refs.length) continue;
       ref = refs[Math.min(want - seen, refs.length - 1)];
       seen += refs.length;
@@ -253,7 +250,7 @@ watchNavigation(window, () => {
   let tries = 0;
   const url = location.href;
   const attempt = async () => {
-    const article = await detect();
+    const article = await detectInSlices(doc);
     if (location.href !== url || session) return; // navigated again meanwhile: that navigation's attempt decides
     if (article.isArticle) start(article);
     else if (++tries < 4) later([400, 1200, 3000][tries - 1]);
@@ -292,7 +289,7 @@ async function main() {
   if (window.top !== window) return;
   const url = location.href;
   const settingsP = call('settings/get', {}, 5000);
-  const article = await detect();
+  const article = await detectInSlices(doc);
   // Overlap the extractor's table building with the settings request instead of adding the two waits up.
   // A small budget: a cold step compiles code and may take 10 ms by itself, so a slice is about one step.
   if (article.isArticle) await runInSlices(warmUpSteps(), 'extractor-init', 3);

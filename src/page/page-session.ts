@@ -28,13 +28,12 @@ export interface PageSession {
   hits: HitIndex;
   /** Scanned blocks in reading order, for keyboard stepping and notes. */
   blocksInOrder(): BlockState[];
-  /** The block's mentions as data (its highlights may not be painted yet on a very long page). */
-  mentionsOf(st: BlockState): Mention[];
   /**
    * The block's painted mentions, painting it first if it was read but left
-   * unpainted (a very long page paints only what is near the viewport).
+   * unpainted (a very long page paints only what is near the viewport); with
+   * `wanted`, only if one of its mentions is wanted.
    */
-  refsOf(st: BlockState): MentionRef[];
+  refsOf(st: BlockState, wanted?: (m: Mention) => boolean): MentionRef[];
   /** Mentions with the same identity on the page (the card's "appears N times"). */
   countOf(m: Mention): number;
   /**
@@ -233,7 +232,9 @@ export function createPageSession(opts: SessionOptions): PageSession {
         let queued = 0;
         for (const el of order) {
           const st = blocks.get(el);
-          if (st?.index === undefined || !(all || !unpainted.has(st) || near!.has(el))) continue;
+          if (st?.index === undefined) continue;
+          const painted = !unpainted.has(st);
+          if (!all && !painted && !near!.has(el)) continue;
           scheduler.push(paintItem(st));
           queued++;
         }
@@ -384,10 +385,9 @@ export function createPageSession(opts: SessionOptions): PageSession {
     summary: () => extractor.summary(),
     hits,
     blocksInOrder: () => order.map((el) => blocks.get(el)!).filter((st) => st && st.ct && st.el.isConnected),
-    mentionsOf: (st) => (!unpainted.has(st) ? st.refs.map((r) => r.mention) : passCached() ? extractor.mentions(st.index!) : []),
-    refsOf(st) {
+    refsOf(st, wanted) {
       // Painted on demand only while the page-level pass is cached: never a whole pass inside a key press.
-      if (unpainted.has(st) && passCached()) paintBlock(st);
+      if (unpainted.has(st) && passCached() && (!wanted || extractor.mentions(st.index!).some(wanted))) paintBlock(st);
       return st.refs;
     },
     countOf: (m) => counts.get(mentionKey(m)) ?? 0,
