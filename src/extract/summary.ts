@@ -25,7 +25,7 @@ const sameMagnitude = (a?: Magnitude, b?: Magnitude) =>
 interface SubjectMoves { last: PlacedMove; told: Set<string> | undefined }
 
 /** Direction and size of a sized move; sizes within 0.5% are the same size: rounded to 3 significant digits. */
-const sizeKey = (m: Move) => `${m.direction}|${m.magnitude!.value.toPrecision(3)}${m.magnitude!.unit}`;
+const sizeKey = (m: { direction: string; magnitude?: Magnitude }) => `${m.direction}|${m.magnitude!.value.toPrecision(3)}${m.magnitude!.unit}`;
 
 /** subjectKey(), remembered: pages name the same few markets and companies in move after move. Bounded. */
 const subjectKeyOf = remembered(subjectKey);
@@ -40,63 +40,82 @@ const STEP_BLOCKS = 64;
 const STEP_MOVES = 256;
 const pause = (b: number) => stepEnds(b, STEP_BLOCKS);
 
-/** All moves of the page, resolved and de-duplicated; blocks[0] is the title. In steps, like resolveSteps(). */
+/** A move candidate with its subject resolved: the Move itself is made only for the candidates kept. */
+interface Candidate { block: number; cand: MoveCandidate; key: string; entity?: CompanyEntity }
+
+/**
+ * All moves of the page, resolved and de-duplicated; blocks[0] is the title. In steps, like resolveSteps().
+ * One pass, and a Move (with its sentence's text) only for a candidate kept: a long page tells the same few
+ * subjects' moves thousands of times, and on a 5 MB page a Move per candidate, all alive until the pass
+ * ended, was 10 MB that every young-generation collection in the pass copied.
+ */
 export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Generator<void, PlacedMove[]> {
-  const placed: PlacedMove[] = [];
-  for (let b = 0; b < blocks.length; b++) {
-    if (pause(b)) yield;
-    const block = blocks[b];
-    for (const cand of block.moves) {
-      let entity = cand.company !== undefined ? res.companyAt[b].get(cand.company) : undefined;
-      if (!entity && cand.companyText) entity = res.companyByKey.get(subjectKeyOf(cand.companyText));
-      const move: Move = { subject: cand.subject, direction: cand.direction, text: sentenceText(block, cand.sentence) };
-      if (cand.magnitude) move.magnitude = cand.magnitude;
-      if (cand.magnitude_alt) move.magnitude_alt = cand.magnitude_alt;
-      placed.push({ block: b, cand, move, entity, key: entity ? `c${entity.id}` : subjectKeyOf(cand.subject) });
-    }
-  }
-  const body = placed.filter((p) => p.block > 0);
+  const companyKeys: string[] = [];
+  const resolved = (b: number, cand: MoveCandidate): Candidate => {
+    let entity = cand.company !== undefined ? res.companyAt[b].get(cand.company) : undefined;
+    if (!entity && cand.companyText) entity = res.companyByKey.get(subjectKeyOf(cand.companyText));
+    const key = entity ? (companyKeys[entity.id] ??= `c${entity.id}`) : subjectKeyOf(cand.subject);
+    return { block: b, cand, entity, key };
+  };
+  // A headline move is the body's move told first: kept only when the body never tells it.
+  const title = blocks.length ? blocks[0].moves.map((cand) => resolved(0, cand)) : [];
+  const toldInBody = title.map(() => false);
   const kept: PlacedMove[] = [];
   const keptOf = new Map<string, SubjectMoves>();
-  for (let i = 0; i < body.length; i++) {
-    if (stepEnds(i, STEP_MOVES)) yield;
-    const p = body[i];
-    const same = keptOf.get(p.key);
-    // "Target fell 14%. ... The slide wiped $10bn off Target's market value.": the company's last price move told
-    // again in money, not a second move.
-    if (p.cand.restatesValue && p.move.magnitude && p.move.magnitude.unit !== '%') {
-      const last = same?.last;
-      if (last && last.move.direction === p.move.direction && last.move.magnitude?.unit === '%' && !last.move.magnitude_alt) {
-        last.move.magnitude_alt = p.move.magnitude;
-        continue;
+  let n = 0;
+  for (let b = 1; b < blocks.length; b++) {
+    if (pause(b)) yield;
+    const { moves } = blocks[b];
+    for (let i = 0; i < moves.length; i++) {
+      if (stepEnds(++n, STEP_MOVES)) yield;
+      const c = resolved(b, moves[i]);
+      const { cand } = c;
+      for (let t = 0; t < title.length; t++) {
+        if (!toldInBody[t] && cand.direction === title[t].cand.direction && (related(c, title[t]) || sameMagnitude(cand.magnitude, title[t].cand.magnitude))) toldInBody[t] = true;
       }
+      const same = keptOf.get(c.key);
+      // "Target fell 14%. ... The slide wiped $10bn off Target's market value.": the company's last price move
+      // told again in money, not a second move.
+      if (cand.restatesValue && cand.magnitude && cand.magnitude.unit !== '%') {
+        const last = same?.last;
+        if (last && last.move.direction === cand.direction && last.move.magnitude?.unit === '%' && !last.move.magnitude_alt) {
+          last.move.magnitude_alt = cand.magnitude;
+          continue;
+        }
+      }
+      // The same subject, direction and size is told once; a move without a size always counts. Most subjects
+      // move once on a page: sizes are keyed only when a second move of the subject comes.
+      if (same) {
+        if (!same.told) {
+          same.told = new Set();
+          if (same.last.move.magnitude) same.told.add(sizeKey(same.last.move));
+        }
+        if (cand.magnitude) {
+          const key = sizeKey(cand);
+          if (same.told.has(key)) continue;
+          same.told.add(key);
+        }
+      }
+      const p = placed(blocks, c);
+      if (same) same.last = p;
+      else keptOf.set(c.key, { last: p, told: undefined });
+      kept.push(p);
     }
-    // The same subject, direction and size is told once; a move without a size always counts. Most subjects
-    // move once on a page: sizes are keyed only when a second move of the subject comes.
-    if (same) {
-      if (!same.told) {
-        same.told = new Set();
-        if (same.last.move.magnitude) same.told.add(sizeKey(same.last.move));
-      }
-      if (p.move.magnitude) {
-        const key = sizeKey(p.move);
-        if (same.told.has(key)) continue;
-        same.told.add(key);
-      }
-      same.last = p;
-    } else {
-      keptOf.set(p.key, { last: p, told: undefined });
-    }
-    kept.push(p);
   }
-  // A headline move is the body's move told first: keep it only when the body never tells it.
-  const title = placed.filter((p) => p.block === 0).filter((t) => !body.some((p) => p.move.direction === t.move.direction &&
-    (related(p, t) || sameMagnitude(p.move.magnitude, t.move.magnitude))));
-  return [...title, ...kept];
+  const headline = title.filter((_, t) => !toldInBody[t]).map((t) => placed(blocks, t));
+  return headline.length ? [...headline, ...kept] : kept;
+}
+
+function placed(blocks: BlockAnalysis[], c: Candidate): PlacedMove {
+  const { cand } = c;
+  const move: Move = { subject: cand.subject, direction: cand.direction, text: sentenceText(blocks[c.block], cand.sentence) };
+  if (cand.magnitude) move.magnitude = cand.magnitude;
+  if (cand.magnitude_alt) move.magnitude_alt = cand.magnitude_alt;
+  return { block: c.block, cand, move, key: c.key, entity: c.entity };
 }
 
 /** Two placed moves about the same subject, or (neither a known company) one subject naming the other. */
-function related(a: PlacedMove, b: PlacedMove): boolean {
+function related(a: Candidate, b: Candidate): boolean {
   return a.key === b.key || (!a.entity && !b.entity && (a.key.includes(b.key) || b.key.includes(a.key)));
 }
 
@@ -131,10 +150,12 @@ function* figureEntries(blocks: BlockAnalysis[]): Generator<void, FigureEntry[]>
   const byValue = new Map<number, FigureEntry[]>();
   for (let b = 0; b < blocks.length; b++) {
     if (pause(b)) yield;
-    for (const { figure: f } of blocks[b].figures) {
+    const { figures } = blocks[b];
+    for (let i = 0; i < figures.length; i++) {
+      const f = figures[i].figure;
       let same = byValue.get(f.value);
       let seen: FigureEntry | undefined;
-      if (same) for (const e of same) if (e.kind === f.kind && e.currency === f.currency) { seen = e; break; }
+      if (same) for (let k = 0; k < same.length && !seen; k++) if (same[k].kind === f.kind && same[k].currency === f.currency) seen = same[k];
       if (seen) { seen.mentions++; continue; }
       const entry = { kind: f.kind, text: f.text, value: f.value } as FigureEntry;
       if (f.currency !== undefined) entry.currency = f.currency;
