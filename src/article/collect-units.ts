@@ -3,7 +3,7 @@
 // later steps score on. Nothing else in detection walks the whole tree.
 // The walk runs in steps (see pace.ts) and the live page may change while it is
 // suspended, so it re-checks its position on every resume (see `repair`).
-import { SKIP_TAGS, isBlock, isBoilerWords, look } from './tags.ts';
+import { PLAIN, SKIP_TAGS, isBlock, isBoilerWords, look } from './tags.ts';
 import type { HiddenCheck } from './block-text.ts';
 import { CHARS_PER_UNIT, HIDDEN_CHECK_COST, type Pace } from './pace.ts';
 
@@ -126,13 +126,14 @@ function walkSome(stack: Frame[], w: Walk, pace: Pace, isHidden: HiddenCheck | u
     f.last = node;
     f.next = node.nextSibling;
     left--;
-    if (node.nodeType === 3) {
+    const type = node.nodeType;
+    if (type === 3) {
       const data = (node as Text).data;
       addText(data, f.unit, f.inLink, f.inEmph, w);
       if (data.length > CHARS_PER_UNIT) left -= data.length / CHARS_PER_UNIT;
       continue;
     }
-    if (node.nodeType !== 1) continue;
+    if (type !== 1) continue;
     const child = node as Element;
     const tag = child.localName;
     if (tag === 'br') continue;
@@ -144,7 +145,8 @@ function walkSome(stack: Frame[], w: Walk, pace: Pace, isHidden: HiddenCheck | u
       continue;
     }
     const seen = look(child);
-    const attrs = child.hasAttributes();
+    // look() asked the DOM already (every read from a content script crosses into the page's DOM).
+    const attrs = seen !== PLAIN;
     if (seen.hidden) {
       // aria-hidden="true" on a container: honoured, but counted, in case it hides the page behind a modal.
       const wrapper = seen.ariaOnly && BLOCKISH_RE.test(tag) && child.firstElementChild !== null;

@@ -106,7 +106,8 @@ export interface Look {
   words: string;
 }
 
-const PLAIN: Look = Object.freeze({ hidden: false, words: '' });
+/** What look() answers for an element without attributes (the same object every time, so callers can tell). */
+export const PLAIN: Look = Object.freeze({ hidden: false, words: '' });
 
 export function look(el: Element): Look {
   if (!el.hasAttributes()) return PLAIN;

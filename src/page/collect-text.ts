@@ -70,8 +70,8 @@ const HIDDEN_CLASS = /(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-r
  * milliseconds per call. Layout-hidden blocks are filtered once, up front
  * (isLaidOutHidden).
  */
-export function isSkipped(el: Element): boolean {
-  if (SKIP_TAGS.has(el.localName)) return true;
+export function isSkipped(el: Element, tag = el.localName): boolean {
+  if (SKIP_TAGS.has(tag)) return true;
   // Most inline elements carry no attribute at all: nothing more to ask (each question crosses into the DOM).
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
@@ -150,8 +150,8 @@ export function collectText(block: Element, isNestedBlock: (el: Element) => bool
   // thousands deep, which would overflow the stack.
   let child: Node | null = block.firstChild;
   while (child) {
-    let descend = false;
-    if (child.nodeType === 3) {
+    const type = child.nodeType;
+    if (type === 3) {
       const data = (child as Text).data;
       if (data) {
         const n = nodes.push(child as Text) - 1;
@@ -173,22 +173,24 @@ export function collectText(block: Element, isNestedBlock: (el: Element) => bool
           chunks.push(start === 0 && i === data.length ? data : data.slice(start, i));
         }
       }
-    } else if (child.nodeType === 1) {
+    } else if (type === 1) {
       const el = child as Element;
       const tag = el.localName;
       if (tag === 'br' || isNestedBlock(el) || BLOCK_TAGS.has(tag)) afterLast('\n');
       else {
         if (tag === 'td' || tag === 'th') afterLast(' ');
-        descend = !isSkipped(el) && el.firstChild !== null;
+        const first = isSkipped(el, tag) ? null : el.firstChild;
+        if (first) {
+          child = first;
+          continue;
+        }
       }
     }
-    if (descend) {
-      child = child.firstChild;
-      continue;
-    }
-    // Next sibling, climbing back up as far as needed (never above the block).
-    while (child && child !== block && !child.nextSibling) child = child.parentNode;
-    child = child && child !== block ? child.nextSibling : null;
+    // Next sibling, climbing back up as far as needed (never above the block). Each property read is a call
+    // into the DOM (in Firefox through a content script's wrapper), so each is read once.
+    let next: Node | null = null;
+    while (child && child !== block && !(next = child.nextSibling)) child = child.parentNode;
+    child = next;
   }
   return { text: chunks.join(''), nodes, runs: scratch.slice(0, nRuns * 3) };
 }
