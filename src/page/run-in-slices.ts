@@ -1,7 +1,7 @@
 // Runs a one-time job written as a generator (article detection, the
 // extractor's warm-up) in short main-thread slices: steps until the slice's
-// budget is used, then gives the page the thread back before the next slice.
-// Steps are a few milliseconds at most, so no slice grows into a long task.
+// budget would be used, then gives the page the thread back before the next
+// slice. Steps are a few milliseconds at most, so no slice grows into a long task.
 import { benchSlice } from './bench-hook.ts';
 import type { PostTask } from './scan-scheduler.ts';
 
@@ -13,11 +13,20 @@ function yieldToPage(): Promise<void> {
 }
 
 export async function runInSlices<T>(steps: Generator<void, T>, what: string, sliceMs = 5): Promise<T> {
+  // The last step's duration guesses the next one's: a slice does not start a step it expects to overrun with
+  // (as in scan-scheduler.ts).
+  let lastMs = 0;
   for (;;) {
     const t0 = performance.now();
-    let r = steps.next();
-    while (!r.done && performance.now() - t0 < sliceMs) r = steps.next();
-    benchSlice(performance.now() - t0, what);
+    let now = t0;
+    let r: IteratorResult<void, T>;
+    do {
+      const before = now;
+      r = steps.next();
+      now = performance.now();
+      lastMs = now - before;
+    } while (!r.done && now - t0 + lastMs < sliceMs);
+    benchSlice(now - t0, what);
     if (r.done) return r.value;
     await yieldToPage();
   }

@@ -4,25 +4,44 @@ import { createScheduler } from './scan-scheduler.ts';
 afterEach(() => vi.restoreAllMocks());
 
 describe('createScheduler', () => {
-  it('runs items in slices of about 5 ms, yielding between them', async () => {
-    // A virtual clock: each item "costs" 3 ms, so the test does not depend on the machine's speed.
+  /** Runs `costs.length` items on a virtual clock (item i "costs" costs[i] ms): how many ran in each slice, and each slice's length. */
+  async function slicesOf(costs: number[]) {
     let now = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => now);
     const perSlice: number[] = [];
+    const sliceMs: number[] = [];
     let inSlice = 0;
     const ran: number[] = [];
     let drained!: () => void;
     const done = new Promise<void>((ok) => (drained = ok));
     const s = createScheduler<number>({
-      run: (i) => { now += 3; inSlice++; ran.push(i); },
-      onSlice: () => { perSlice.push(inSlice); inSlice = 0; },
+      run: (i) => { now += costs[i]; inSlice++; ran.push(i); },
+      onSlice: (ms) => { perSlice.push(inSlice); sliceMs.push(ms); inSlice = 0; },
       onDrain: () => drained(),
     });
-    for (let i = 0; i < 12; i++) s.push(i);
+    for (let i = 0; i < costs.length; i++) s.push(i);
     await done;
-    expect(ran).toEqual([...Array(12).keys()]);
-    // Items start at 0 and 3 ms; the third would start at 6 ms, past the 5 ms budget.
+    expect(ran).toEqual([...costs.keys()]);
+    return { perSlice, sliceMs };
+  }
+
+  it('runs items in slices of about 5 ms, yielding between them', async () => {
+    // A virtual clock, so the test does not depend on the machine's speed. Items of 2 ms: the third would
+    // end at 6 ms, past the 5 ms budget, so it waits for the next slice.
+    const { perSlice, sliceMs } = await slicesOf(Array(12).fill(2));
     expect(perSlice).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(Math.max(...sliceMs)).toBe(4);
+  });
+
+  it("does not start an item it expects to overrun the slice with (the last item's cost is the guess)", async () => {
+    // 3 ms items: the second would end at 6 ms. Started anyway (the old rule: "while under 5 ms"), a slice
+    // of 4.9 ms work plus one dear item is three times the budget.
+    expect((await slicesOf(Array(6).fill(3))).perSlice).toEqual([1, 1, 1, 1, 1, 1]);
+    // After 4 ms, nothing more starts: the old rule ran the 9 ms item next, a 13 ms slice. A dear item is a
+    // slice of its own, and once items are cheap again slices fill up again.
+    const { perSlice, sliceMs } = await slicesOf([4, 9, 1, 1, 1, 1, 1, 1]);
+    expect(perSlice).toEqual([1, 1, 4, 2]);
+    expect(Math.max(...sliceMs)).toBe(9);
   });
 
   it('runs urgent and promoted items before the rest', async () => {
