@@ -67,8 +67,9 @@ async function timeRounds(docs: Doc[], engines: Engine[], rounds: number, warm: 
   });
   const kids = engines.map((e) => fork(bundle, ['--engine', e, '--corpus', corpus], { execArgv: ['--expose-gc'] }));
   const ask = <T = Round>(k: ChildProcess, msg: object) => new Promise<T>((done, fail) => {
-    k.once('message', (m) => done(m as T));
+    // The error listener goes when the answer comes: one left behind per question piled up past node's limit of ten.
     k.once('error', fail);
+    k.once('message', (m) => { k.off('error', fail); done(m as T); });
     k.send(msg);
   });
   try {
