@@ -14,8 +14,6 @@ export interface PlacedMove {
   block: number;
   cand: MoveCandidate;
   move: Move;
-  key: string;
-  entity?: CompanyEntity;
 }
 
 const sameMagnitude = (a?: Magnitude, b?: Magnitude) =>
@@ -111,10 +109,10 @@ function placed(blocks: BlockAnalysis[], c: Candidate): PlacedMove {
   const move: Move = { subject: cand.subject, direction: cand.direction, text: sentenceText(blocks[c.block], cand.sentence) };
   if (cand.magnitude) move.magnitude = cand.magnitude;
   if (cand.magnitude_alt) move.magnitude_alt = cand.magnitude_alt;
-  return { block: c.block, cand, move, key: c.key, entity: c.entity };
+  return { block: c.block, cand, move };
 }
 
-/** Two placed moves about the same subject, or (neither a known company) one subject naming the other. */
+/** Two moves about the same subject, or (neither a known company) one subject naming the other. */
 function related(a: Candidate, b: Candidate): boolean {
   return a.key === b.key || (!a.entity && !b.entity && (a.key.includes(b.key) || b.key.includes(a.key)));
 }
