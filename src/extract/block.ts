@@ -12,7 +12,7 @@ import { findMoves, type MoveCandidate } from './moves.ts';
 import { addCue, NO_CUES } from './name-cues.ts';
 import { findPeople, type PersonCandidate } from './people.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
-import { tokenize, type Token } from './tokens.ts';
+import { outerEnd, tokenize, type Token } from './tokens.ts';
 
 /** A capitalised name in the block: a dictionary hit or a chunk of capitalised words. */
 export interface NameSpan extends Chunk {
@@ -262,7 +262,7 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     }
     // "State Bank of India", "Bank of China": the dictionary's exact name beats the look of an institution.
     // ("People's Bank of China" is chunked after the possessive: the bank is not the company Bank of China.)
-    const afterPossessive = c.s > 0 && tokens[c.s - 1].poss && tokens[c.s - 1].cap && tokens[c.s - 1].outerEnd >= c.start - 1;
+    const afterPossessive = c.s > 0 && tokens[c.s - 1].poss && tokens[c.s - 1].cap && outerEnd(text, tokens[c.s - 1]) >= c.start - 1;
     if (whole && kind === 'institution' && !afterPossessive && !hits[from].ambiguous && hits[from].start === c.start && hits[from].end >= c.end) { pushHit(st, hits[from], c.initial); continue; }
     if (count === 0 || kind === 'index' || kind === 'institution' || kind === 'place') {
       const span = nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, governmentAt.has(c.start) ? 'institution' : kind);
