@@ -2,23 +2,32 @@
 // linear pass (no regexes). Every recogniser works on these tokens, so the
 // rules are written in words ("shares of X rose 3%") instead of characters.
 
-export interface Token {
-  start: number;
-  /** End of the word, without a possessive "'s". */
-  end: number;
-  /** The word as written, without a possessive "'s" (punctuation tokens: the character). */
-  text: string;
-  lower: string;
-  word: boolean;
+export class Token {
+  constructor(
+    readonly start: number,
+    /** End of the word, without a possessive "'s". */
+    readonly end: number,
+    /** The word as written, without a possessive "'s" (punctuation tokens: the character). */
+    readonly text: string,
+    readonly lower: string,
+    /** WORD | CAP | NUM | POSS bits, read through the getters below. */
+    private readonly flags: number,
+  ) {}
+  get word(): boolean { return (this.flags & WORD) !== 0; }
   /** Starts with an upper-case letter. */
-  cap: boolean;
+  get cap(): boolean { return (this.flags & CAP) !== 0; }
   /** Starts with a digit. */
-  num: boolean;
+  get num(): boolean { return (this.flags & NUM) !== 0; }
   /** Followed by a possessive "'s" / "s'" (the apostrophe is not in `text`; its end: outerEnd()). */
-  poss: boolean;
+  get poss(): boolean { return (this.flags & POSS) !== 0; }
 }
-// (Every field costs 4 bytes in each of the ~1.2 tokens per word a page keeps until it is done: a value
-// the few readers can derive from the text, such as outerEnd, is not stored.)
+// A token is made for every word and punctuation mark of every block, ~1.2 per word: each field is 4 more
+// bytes for the garbage collector a word. So the four yes/no facts share one number (5 fields, not 8), and a
+// value the few readers can derive from the text, such as outerEnd, is not stored.
+const WORD = 1;
+const CAP = 2;
+const NUM = 4;
+const POSS = 8;
 
 /** End of a token including its possessive, if any: "Alibaba's" (two characters more) or "Investors'" (one). */
 export function outerEnd(text: string, t: Token): number {
@@ -72,7 +81,7 @@ export function tokenize(text: string): Token[] {
     }
     if (!isAlnum(c)) {
       const ch = text[i];
-      out.push({ start: i, end: i + 1, text: ch, lower: ch, word: false, cap: false, num: false, poss: false });
+      out.push(new Token(i, i + 1, ch, ch, 0));
       i++;
       continue;
     }
@@ -131,10 +140,9 @@ export function tokenize(text: string): Token[] {
         i += 1;
       }
     }
-    out.push({
-      start, end, text: w, lower: plain ? w : curly ? w.toLowerCase().replace(/\u2019/g, "'") : w.toLowerCase(), word: true,
-      cap: c < 128 ? c >= 65 && c <= 90 : isUpper(text[start]), num: isDigitCode(c), poss,
-    });
+    const lower = plain ? w : curly ? w.toLowerCase().replace(/\u2019/g, "'") : w.toLowerCase();
+    const cap = c < 128 ? c >= 65 && c <= 90 : isUpper(text[start]);
+    out.push(new Token(start, end, w, lower, WORD | (cap ? CAP : 0) | (isDigitCode(c) ? NUM : 0) | (poss ? POSS : 0)));
   }
   return out;
 }
