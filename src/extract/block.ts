@@ -33,7 +33,10 @@ export interface BlockAnalysis {
   text: string;
   tokens: Token[];
   sentences: SentenceSpan[];
-  /** Sentence index of each token. (Plain arrays: small typed arrays cost more to allocate per block.) */
+  /**
+   * Sentence index of each token. This and the other per-token arrays (figAt, nameAt) are valid only while
+   * the block is analysed: they are shared by every block (see `perToken`), and read up to tokens.length only.
+   */
   sentOf: number[];
   figures: FigureSpan[];
   /** Figure index covering each token, -1 if none. */
@@ -77,10 +80,7 @@ function isTitleCase(tokens: Token[]): boolean {
 export function analyseBlock(text: string, ctx: DocContext, isTitle = false): BlockAnalysis {
   const tokens = tokenize(text);
   const sentences = splitSentences(text);
-  const sentOf = sized<number>(tokens.length);
-  const firstOfSentence = sized<boolean>(tokens.length);
-  const figAt = sized<number>(tokens.length);
-  const nameAt = sized<number>(tokens.length);
+  const { sentOf, firstOfSentence, figAt, nameAt } = perToken;
   // One pass over the tokens: the sentence of each, the words the page writes in lower case, no span yet.
   const { seenLower } = ctx;
   let si = 0;
@@ -141,10 +141,12 @@ function nameSpan(s: number, e: number, start: number, end: number, text: string
 }
 
 /**
- * An array for n values, allocated at its size: grown by push, it would be copied several times over.
- * (Not for huge blocks: V8 makes a preallocated array that long a slow dictionary.)
+ * The per-token arrays of the block being analysed, reused by the next block: made anew for every block,
+ * they were ~20 bytes a word for the garbage collector. Each block writes indices [0, tokens.length), in
+ * order (so they stay packed arrays however long a block), and nothing reads beyond that; whatever a longer
+ * block left there is never seen. Plain arrays: small typed arrays cost more to allocate.
  */
-const sized = <T>(n: number): T[] => (n <= 10000 ? new Array<T>(n) : []);
+const perToken = { sentOf: [] as number[], firstOfSentence: [] as boolean[], figAt: [] as number[], nameAt: [] as number[] };
 
 
 /** Index of the token starting at offset `start` (tokens are sorted), or undefined. */
