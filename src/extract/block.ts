@@ -80,6 +80,7 @@ function isTitleCase(tokens: Token[]): boolean {
 export function analyseBlock(text: string, ctx: DocContext, isTitle = false): BlockAnalysis {
   const tokens = tokenize(text);
   const sentences = splitSentences(text);
+  if (perToken.sentOf.length > PER_TOKEN_KEEP) perToken = newPerToken();
   const { sentOf, firstOfSentence, figAt, nameAt } = perToken;
   // One pass over the tokens: the sentence of each, the words the page writes in lower case, no span yet.
   const { seenLower } = ctx;
@@ -146,7 +147,12 @@ function nameSpan(s: number, e: number, start: number, end: number, text: string
  * order (so they stay packed arrays however long a block), and nothing reads beyond that; whatever a longer
  * block left there is never seen. Plain arrays: small typed arrays cost more to allocate.
  */
-const perToken = { sentOf: [] as number[], firstOfSentence: [] as boolean[], figAt: [] as number[], nameAt: [] as number[] };
+let perToken = newPerToken();
+function newPerToken() {
+  return { sentOf: [] as number[], firstOfSentence: [] as boolean[], figAt: [] as number[], nameAt: [] as number[] };
+}
+/** Arrays grown past this by a long block are replaced by new ones at the next block, not kept for the rest of the page. */
+const PER_TOKEN_KEEP = 10000;
 
 
 /** Index of the token starting at offset `start` (tokens are sorted), or undefined. */
