@@ -12,7 +12,7 @@ import { findMoves, type MoveCandidate } from './moves.ts';
 import { addCue, NO_CUES } from './name-cues.ts';
 import { findPeople, type PersonCandidate } from './people.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
-import { tokenize, type Token } from './tokens.ts';
+import { outerEnd, tokenize, type Token } from './tokens.ts';
 
 /** A capitalised name in the block: a dictionary hit or a chunk of capitalised words. */
 export interface NameSpan extends Chunk {
@@ -33,7 +33,10 @@ export interface BlockAnalysis {
   text: string;
   tokens: Token[];
   sentences: SentenceSpan[];
-  /** Sentence index of each token. (Plain arrays: small typed arrays cost more to allocate per block.) */
+  /**
+   * Sentence index of each token. This and the other per-token arrays (figAt, nameAt) are valid only while
+   * the block is analysed: they are shared by every block (see `perToken`), and read up to tokens.length only.
+   */
   sentOf: number[];
   figures: FigureSpan[];
   /** Figure index covering each token, -1 if none. */
@@ -77,10 +80,8 @@ function isTitleCase(tokens: Token[]): boolean {
 export function analyseBlock(text: string, ctx: DocContext, isTitle = false): BlockAnalysis {
   const tokens = tokenize(text);
   const sentences = splitSentences(text);
-  const sentOf = sized<number>(tokens.length);
-  const firstOfSentence = sized<boolean>(tokens.length);
-  const figAt = sized<number>(tokens.length);
-  const nameAt = sized<number>(tokens.length);
+  if (perToken.sentOf.length > PER_TOKEN_KEEP) perToken = newPerToken();
+  const { sentOf, firstOfSentence, figAt, nameAt } = perToken;
   // One pass over the tokens: the sentence of each, the words the page writes in lower case, no span yet.
   const { seenLower } = ctx;
   let si = 0;
@@ -141,10 +142,17 @@ function nameSpan(s: number, e: number, start: number, end: number, text: string
 }
 
 /**
- * An array for n values, allocated at its size: grown by push, it would be copied several times over.
- * (Not for huge blocks: V8 makes a preallocated array that long a slow dictionary.)
+ * The per-token arrays of the block being analysed, reused by the next block: made anew for every block,
+ * they were ~20 bytes a word for the garbage collector. Each block writes indices [0, tokens.length), in
+ * order (so they stay packed arrays however long a block), and nothing reads beyond that; whatever a longer
+ * block left there is never seen. Plain arrays: small typed arrays cost more to allocate.
  */
-const sized = <T>(n: number): T[] => (n <= 10000 ? new Array<T>(n) : []);
+let perToken = newPerToken();
+function newPerToken() {
+  return { sentOf: [] as number[], firstOfSentence: [] as boolean[], figAt: [] as number[], nameAt: [] as number[] };
+}
+/** Arrays grown past this by a long block are replaced by new ones at the next block, not kept for the rest of the page. */
+const PER_TOKEN_KEEP = 10000;
 
 
 /** Index of the token starting at offset `start` (tokens are sorted), or undefined. */
@@ -199,8 +207,11 @@ function splitAtRoles(text: string, tokens: Token[], chunks: Chunk[]): Chunk[] {
   }
   return out;
 }
+// Offsets of chunks split off before a government role, an owner role, or a "-backed": buildNames' working
+// sets, shared from block to block (most blocks add nothing to them, and a Set made per block was ~4 B/word).
 const governmentAt = new Set<number>();
 const ownerAt = new Set<number>();
+const backedAt = new Set<number>();
 
 const withoutFinalDot = (s: string) => (s.endsWith('.') ? s.slice(0, -1) : s);
 
@@ -208,10 +219,10 @@ const BACKED_TAILS = new Set(['backed', 'owned', 'controlled', 'led', 'funded'])
 const HYPHEN_TAILS = new Set(['backed', 'owned', 'controlled', 'led', 'funded', 'based', 'born', 'headquartered', 'listed', 'made', 'style', 'focused', 'related', 'linked']);
 
 function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], seenLower: Set<string>): NameSpan[] {
-  const backedAt = new Set<number>();
   // (clear() makes a new table: only when there is something to clear.)
   if (governmentAt.size) governmentAt.clear();
   if (ownerAt.size) ownerAt.clear();
+  if (backedAt.size) backedAt.clear();
   const chunks: Chunk[] = [];
   for (const c of splitAtRoles(text, tokens, findChunks(text, tokens, firstOfSentence, seenLower))) {
     // "Sequoia-backed", "San Francisco-based": the name is the part before the hyphen.
@@ -262,7 +273,7 @@ function buildNames(text: string, tokens: Token[], firstOfSentence: boolean[], s
     }
     // "State Bank of India", "Bank of China": the dictionary's exact name beats the look of an institution.
     // ("People's Bank of China" is chunked after the possessive: the bank is not the company Bank of China.)
-    const afterPossessive = c.s > 0 && tokens[c.s - 1].poss && tokens[c.s - 1].cap && tokens[c.s - 1].outerEnd >= c.start - 1;
+    const afterPossessive = c.s > 0 && tokens[c.s - 1].poss && tokens[c.s - 1].cap && outerEnd(text, tokens[c.s - 1]) >= c.start - 1;
     if (whole && kind === 'institution' && !afterPossessive && !hits[from].ambiguous && hits[from].start === c.start && hits[from].end >= c.end) { pushHit(st, hits[from], c.initial); continue; }
     if (count === 0 || kind === 'index' || kind === 'institution' || kind === 'place') {
       const span = nameSpan(c.s, c.e, c.start, c.end, c.text, c.initial, governmentAt.has(c.start) ? 'institution' : kind);

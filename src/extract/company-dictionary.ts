@@ -282,8 +282,10 @@ function scanWords(idx: Index, text: string): number {
       }
     }
     let may = true;
-    if (plain && !(e - i === 3 && (text.startsWith('and', i) || text.startsWith('And', i)))) { // "and": its key is "&"
-      may = !noRootAt(idx, finalHash(h));
+    if (plain) {
+      // "and" is keyed "&" (norm()): like any word, it passes only if a first word hashes to its key's bit.
+      const and = e - i === 3 && (text.startsWith('and', i) || text.startsWith('And', i));
+      may = !noRootAt(idx, and ? AND_HASH : finalHash(h));
       // "Alibaba's" is also looked up as "Alibaba".
       if (!may && e - i > 2 && text.charCodeAt(e - 1) === 115 && isApostrophe(text.charCodeAt(e - 2))) may = !noRootAt(idx, plainHash(text, i, e - 2));
     }
@@ -303,6 +305,8 @@ const noRootAt = (idx: Index, h: number) => (idx.rootBits[h >>> 5] & (1 << (h & 
 
 const ROOT_BITS = 1 << 17;
 const finalHash = (h: number) => (h ^ (h >>> 15)) & (ROOT_BITS - 1);
+/** plainHash("&"), the key of "and". */
+const AND_HASH = finalHash(38);
 /**
  * A hash (ROOT_BITS bits) of s[from, to) as a key, for a word in ASCII and curly apostrophes, which is its
  * own key once the apostrophes are straightened; -1 for any other word (those take the full comparison).

@@ -441,7 +441,7 @@ function sentHigher(block: BlockAnalysis, ctx: DocContext, k: number, first: num
 }
 
 function si(block: BlockAnalysis, i: number): number {
-  return block.sentOf[Math.min(i, block.sentOf.length - 1)];
+  return block.sentOf[Math.min(i, block.tokens.length - 1)];
 }
 
 function hasFigureAt(block: BlockAnalysis, i: number): boolean {

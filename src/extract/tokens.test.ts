@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { initials, nameKey, subjectKey } from './normalise.ts';
-import { tokenize } from './tokens.ts';
+import { outerEnd, tokenize } from './tokens.ts';
 
 describe('tokenize', () => {
   it('keeps names with inner punctuation whole and splits possessives off', () => {
-    const t = tokenize('Amazon.com, Rolls-Royce and D.R. Horton; Alibaba’s S&P/ASX 200 and OPEC+ (2222.SE).');
+    const text = 'Amazon.com, Rolls-Royce and D.R. Horton; Alibaba’s S&P/ASX 200 and OPEC+ (2222.SE). Investors’ money';
+    const t = tokenize(text);
     const words = t.filter((x) => x.word).map((x) => `${x.text}${x.poss ? "'s" : ''}`);
-    expect(words).toEqual(['Amazon.com', 'Rolls-Royce', 'and', 'D.R.', 'Horton', "Alibaba's", 'S&P/ASX', '200', 'and', 'OPEC+', '2222.SE']);
+    expect(words).toEqual(['Amazon.com', 'Rolls-Royce', 'and', 'D.R.', 'Horton', "Alibaba's", 'S&P/ASX', '200', 'and', 'OPEC+', '2222.SE', "Investors's", 'money']);
     const ali = t.find((x) => x.text === 'Alibaba')!;
     expect(ali.end - ali.start).toBe(7);
-    expect(ali.outerEnd - ali.start).toBe(9);
+    expect(outerEnd(text, ali) - ali.start).toBe(9);
+    const inv = t.find((x) => x.text === 'Investors')!;
+    expect(outerEnd(text, inv) - inv.end).toBe(1);
   });
   it('marks capitals and numbers and keeps a middle initial’s dot', () => {
     const t = tokenize('Jerome H. Powell cut 25bp');

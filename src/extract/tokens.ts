@@ -2,32 +2,54 @@
 // linear pass (no regexes). Every recogniser works on these tokens, so the
 // rules are written in words ("shares of X rose 3%") instead of characters.
 
-export interface Token {
-  start: number;
-  /** End of the word, without a possessive "'s". */
-  end: number;
-  /** The word as written, without a possessive "'s" (punctuation tokens: the character). */
-  text: string;
-  lower: string;
-  word: boolean;
+export class Token {
+  constructor(
+    readonly start: number,
+    /** End of the word, without a possessive "'s". */
+    readonly end: number,
+    /** The word as written, without a possessive "'s" (punctuation tokens: the character). */
+    readonly text: string,
+    readonly lower: string,
+    /** WORD | CAP | NUM | POSS bits, read through the getters below. */
+    private readonly flags: number,
+  ) {}
+  get word(): boolean { return (this.flags & WORD) !== 0; }
   /** Starts with an upper-case letter. */
-  cap: boolean;
+  get cap(): boolean { return (this.flags & CAP) !== 0; }
   /** Starts with a digit. */
-  num: boolean;
-  /** Followed by a possessive "'s" / "s'" (the apostrophe is not in `text`). */
-  poss: boolean;
-  /** End including the possessive, if any. */
-  outerEnd: number;
+  get num(): boolean { return (this.flags & NUM) !== 0; }
+  /** Followed by a possessive "'s" / "s'" (the apostrophe is not in `text`; its end: outerEnd()). */
+  get poss(): boolean { return (this.flags & POSS) !== 0; }
+}
+// A token is made for every word and punctuation mark of every block, ~1.2 per word, and each field costs
+// every token 4 bytes in the browser (8 in node), all of it work for the garbage collector. So the four yes/no
+// facts share one number (5 fields, not 8; a class only so that readers still write t.cap, t.poss), and a value
+// the few readers can derive from the text, such as outerEnd, is not stored.
+const WORD = 1;
+const CAP = 2;
+const NUM = 4;
+const POSS = 8;
+
+/** End of a token including its possessive, if any: "Alibaba's" (two characters more) or "Investors'" (one). */
+export function outerEnd(text: string, t: Token): number {
+  if (!t.poss) return t.end;
+  const c = text.charCodeAt(t.end + 1);
+  return c === 115 || c === 83 ? t.end + 2 : t.end + 1;
 }
 
 const APOS = (c: number) => c === 39 || c === 0x2019;
 
 export function isLetterCode(c: number): boolean {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 128) return ASCII_KIND[c] === LETTER;
   return c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000;
 }
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
-const isAlnum = (c: number) => isLetterCode(c) || isDigitCode(c);
+const isAlnum = (c: number) => (c < 128 ? ASCII_KIND[c] !== 0 : isLetterCode(c));
+// The tokenizer asks of every character whether it is a letter or digit: for ASCII a table answers in one load.
+const LETTER = 1;
+const DIGIT = 2;
+const ASCII_KIND = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_KIND[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? LETTER : c >= 48 && c <= 57 ? DIGIT : 0;
 const isUpper = (ch: string) => {
   const c = ch.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
@@ -49,7 +71,12 @@ function isInitials(w: string): boolean {
 }
 
 export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+  // Allocated for about as many tokens as the text will have (one per 5.2 characters on the bench's news
+  // text, a few more for punctuation-heavy text), then cut to length: grown by push from empty, the array
+  // was copied over and over, 20 bytes a word. (A longer text grows it past this; not beyond 10,000 up
+  // front, as V8 makes an array preallocated that long a slow dictionary.)
+  const out: Token[] = new Array<Token>(Math.min(Math.ceil(text.length / 4), 10000));
+  let count = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -60,7 +87,7 @@ export function tokenize(text: string): Token[] {
     }
     if (!isAlnum(c)) {
       const ch = text[i];
-      out.push({ start: i, end: i + 1, outerEnd: i + 1, text: ch, lower: ch, word: false, cap: false, num: false, poss: false });
+      out[count++] = new Token(i, i + 1, ch, ch, 0);
       i++;
       continue;
     }
@@ -68,6 +95,8 @@ export function tokenize(text: string): Token[] {
     const start = i;
     // No capital and nothing beyond ASCII: the word is its own lower case (most words; saves a string each).
     let plain = !(c >= 65 && c <= 90) && c < 128;
+    // A curly apostrophe inside the word ("O’Brien"): its lower case has a straight one.
+    let curly = false;
     i++;
     while (i < n) {
       const d = text.charCodeAt(i);
@@ -87,6 +116,7 @@ export function tokenize(text: string): Token[] {
       if (APOS(d) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1)) &&
         !((text[i + 1] === 's' || text[i + 1] === 'S') && !(i + 2 < n && isAlnum(text.charCodeAt(i + 2))))) {
         const e = text.charCodeAt(i + 1);
+        if (d !== 39) curly = true;
         if (d !== 39 || (e >= 65 && e <= 90) || e >= 128) plain = false;
         i += 2;
         continue;
@@ -107,22 +137,19 @@ export function tokenize(text: string): Token[] {
     }
     const w = text.slice(start, end);
     let poss = false;
-    let outerEnd = end;
     if (i < n && APOS(text.charCodeAt(i))) {
       if (i + 1 < n && (text[i + 1] === 's' || text[i + 1] === 'S') && !(i + 2 < n && isAlnum(text.charCodeAt(i + 2)))) {
         poss = true;
-        outerEnd = i + 2;
         i += 2;
       } else if (text.charCodeAt(end - 1) === 115 && !(i + 1 < n && isAlnum(text.charCodeAt(i + 1)))) {
         poss = true;
-        outerEnd = i + 1;
         i += 1;
       }
     }
-    out.push({
-      start, end, outerEnd, text: w, lower: plain ? w : w.includes('\u2019') ? w.toLowerCase().replace(/\u2019/g, "'") : w.toLowerCase(), word: true,
-      cap: c < 128 ? c >= 65 && c <= 90 : isUpper(text[start]), num: isDigitCode(c), poss,
-    });
+    const lower = plain ? w : curly ? w.toLowerCase().replace(/\u2019/g, "'") : w.toLowerCase();
+    const cap = c < 128 ? c >= 65 && c <= 90 : isUpper(text[start]);
+    out[count++] = new Token(start, end, w, lower, WORD | (cap ? CAP : 0) | (isDigitCode(c) ? NUM : 0) | (poss ? POSS : 0));
   }
+  out.length = count;
   return out;
 }
