@@ -46,10 +46,11 @@ export function loadCorpus(): Doc[] {
  * heap growth, and its CPU time is its own (process.cpuUsage of that process: JIT and GC helper
  * threads included). The processes run test/bench/extract-engines.ts bundled and minified by
  * esbuild, as the extension ships our engine, in plain node (no tsx: its keepNames wrapper cost
- * every closure our engine creates about a microsecond). Rounds are interleaved (one round of
- * each engine in turn), so that both see the same machine load on a shared box; each timed round
- * follows an untimed one of the same engine, so that neither is timed on caches the other just
- * flushed (the engines' turns differ in length, so that would not fall on both alike). Each process
+ * every closure our engine creates about a microsecond). The engines take turns, so that both see
+ * the same machine load on a shared box. A turn is an untimed round, so that neither is timed on
+ * caches the other just flushed, then rounds back to back for at least TURN_MS, timed as their
+ * mean: the switch between processes costs something, and with one round per turn it fell on a
+ * round of ours (7 ms) 35 times as heavily as on one of compromise's (230 ms). Each process
  * first runs one cold round (one engine at a time: fresh code after each engine's one-time
  * set-up), reported apart; then warms up (JIT tiers) until a round costs what the next one does:
  * about 30 rounds of this corpus for our engine (measured: rounds 10-20 still cost 1.5-4x a
@@ -78,7 +79,7 @@ async function timeRounds(docs: Doc[], engines: Engine[], rounds: number, warm: 
     await Promise.all(kids.map((k) => ask(k, { warm })));
     const steady: Round[][] = engines.map(() => []);
     for (let r = 0; r < rounds; r++) {
-      for (let i = 0; i < kids.length; i++) steady[i].push(await ask(kids[i], { primed: true }));
+      for (let i = 0; i < kids.length; i++) steady[i].push(await ask(kids[i], { primed: true, turnMs: TURN_MS }));
     }
     const { heap } = await ask<{ heap: number }>(kids[engines.indexOf('ours')], { heap: true });
     return { cold, steady, heap };
@@ -87,6 +88,9 @@ async function timeRounds(docs: Doc[], engines: Engine[], rounds: number, warm: 
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Length of an engine's timed turn: about one round of compromise's on the corpus. */
+const TURN_MS = 250;
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
@@ -104,7 +108,7 @@ export async function run(): Promise<void> {
   const theirsK = perK(median(b.wall));
   const oursCpuK = perK(median(a.cpu));
   const theirsCpuK = perK(median(b.cpu));
-  console.log(`\nExtraction: ${docs.length} corpus documents, ${words} words; each engine in its own process, median of ${rounds} interleaved rounds after ${warm} warm-up rounds`);
+  console.log(`\nExtraction: ${docs.length} corpus documents, ${words} words; each engine in its own process, median of ${rounds} interleaved turns (rounds back to back for ${TURN_MS} ms, their mean) after ${warm} warm-up rounds`);
   console.log('engine                         ms/1,000 words   words/s      total ms/round   CPU ms/1,000 words');
   const row = (name: string, r: { wall: number[]; cpu: number[] }) => {
     const k = perK(median(r.wall));
