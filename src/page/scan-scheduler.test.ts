@@ -34,8 +34,8 @@ describe('createScheduler', () => {
   });
 
   it("does not start an item it expects to overrun the slice with (the last item's cost is the guess)", async () => {
-    // 3 ms items: the second would end at 6 ms. Started anyway (the old rule: "while under 5 ms"), a slice
-    // of 4.9 ms work plus one dear item is three times the budget.
+    // 3 ms items: the second would end at 6 ms, so each runs alone (the old rule, "while under 5 ms", ran two:
+    // 6 ms slices).
     expect((await slicesOf(Array(6).fill(3))).perSlice).toEqual([1, 1, 1, 1, 1, 1]);
     // After 4 ms, nothing more starts: the old rule ran the 9 ms item next, a 13 ms slice. A dear item is a
     // slice of its own, and once items are cheap again slices fill up again.
