@@ -99,6 +99,11 @@ describe('market moves', () => {
     expect(got[0].text).toBe('Tessaly shares surged 15 percent in Hong Kong trading on Friday.');
   });
 
+  it("keeps a headline move the body never tells, first, and a subject's move of the same size once", () => {
+    const body = ['Quillon Motors rose 2.1% on Tuesday.', 'Later, Quillon Motors rose 2.1% again in after-hours trade.', 'Quillon Motors rose 3.4% on Wednesday.'];
+    expect(briefs(body.join('\n'), 'Tarvex index falls 1.2% as food stocks slide')).toEqual(['Tarvex index down 1.2%', 'Quillon Motors up 2.1%', 'Quillon Motors up 3.4%']);
+  });
+
   it('does not take metaphors for prices', () => {
     expect(briefs('Tessaly rose to worldwide popularity last year. The start-up added 200 staff.')).toEqual([]);
   });
