@@ -65,6 +65,9 @@ interface DocState {
   pending: { stage: 0 | 1 | 2; gen: Generator<void, unknown>; res?: Resolution; moves?: PlacedMove[] } | undefined;
 }
 
+/** What an analysed block's per-word arrays become once addBlock is done with them (one, not one per block). */
+const DROPPED: never[] = [];
+
 export function createDocument(options: { title?: string } = {}): ScannedDocument {
   const title = options.title ?? '';
   const ctx: DocContext = { seenLower: new Set() };
@@ -78,8 +81,9 @@ export function createDocument(options: { title?: string } = {}): ScannedDocumen
       st.all.push(block);
       if (!block.skip) st.words += block.words;
       // The per-word arrays serve only the block's own analysis. Kept, they were most of the heap a long
-      // page holds (a token object per word), and the garbage collector's pauses grew with it.
-      block.tokens = block.sentOf = block.figAt = block.nameAt = [] as never[];
+      // page holds (a token object per word), and the garbage collector's pauses grew with it; the per-token
+      // index arrays are shared with the next block's analysis anyway (block.ts, perToken).
+      block.tokens = block.sentOf = block.figAt = block.nameAt = DROPPED;
       st.cache = undefined;
       st.pending = undefined;
       return st.all.length - 2;

@@ -47,7 +47,7 @@ export interface Resolution {
 const COMPANY_OVER_SURNAME = new Set(['shares', 'shares-of', 'ticker', 'suffix', 'industry', 'descriptor', 'move', 'role-at', 'source']);
 
 const addForm = (m: Map<string, number>, f: string) => m.set(f, (m.get(f) ?? 0) + 1);
-function addTo(this: Set<string>, t: string) { this.add(t); }
+/** A block's company mention counted (Map.forEach with the block as `this`: no closure made per block). */
 function countCompany(this: BlockAnalysis, e: CompanyEntity, j: number) { e.mentions++; addForm(e.forms, this.names[j].text); }
 
 /**
@@ -88,7 +88,8 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
     lookUp ||= blocks[b].names.some(mayLookUp);
     companyAt.push(NONE);
     personAt.push(NONE);
-    blocks[b].terms.forEach(addTo, terms);
+    const blockTerms = blocks[b].terms;
+    for (let i = 0; i < blockTerms.length; i++) terms.add(blockTerms[i]);
   }
   if (lookUp) yield* lookupSteps();
   const tables: CompanyTables = {

@@ -56,7 +56,7 @@ export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Gene
     return { block: b, cand, entity, key };
   };
   // A headline move is the body's move told first: kept only when the body never tells it.
-  const title = blocks.length ? blocks[0].moves.map((cand) => resolved(0, cand)) : [];
+  const title = blocks[0].moves.map((cand) => resolved(0, cand));
   const toldInBody = title.map(() => false);
   const kept: PlacedMove[] = [];
   const keptOf = new Map<string, SubjectMoves>();
@@ -101,7 +101,7 @@ export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Gene
     }
   }
   const headline = title.filter((_, t) => !toldInBody[t]).map((t) => placed(blocks, t));
-  return headline.length ? [...headline, ...kept] : kept;
+  return [...headline, ...kept];
 }
 
 function placed(blocks: BlockAnalysis[], c: Candidate): PlacedMove {
