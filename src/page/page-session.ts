@@ -3,6 +3,7 @@
 // content is added. A new URL (SPA navigation) gets a new session.
 import { detectArticleSteps, layoutHidden, type ArticleBody } from '../article/index.ts';
 import { createDocument, type Mention, type PageSummary, type ScannedDocument } from '../extract/index.ts';
+import { BLOCK_TAGS, CELL_TAGS } from '../article/tags.ts';
 import { collectText, isEditableBlock, isLaidOutHidden, isSkipped, piecesOf, staticRangeOf, type CollectedText } from './collect-text.ts';
 import { createHitIndex, type HitIndex, type MentionRef } from './hit-test.ts';
 import type { Highlighter } from './highlighter.ts';
@@ -102,6 +103,8 @@ export function createPageSession(opts: SessionOptions): PageSession {
   let waiters: Array<() => void> = [];
 
   const isNested = (self: Element) => (el: Element) => el !== self && blocks.has(el);
+  /** A block that is neither a block element nor a table cell (a standfirst <span>): collectText's plain-block read cannot see it nested. */
+  let oddBlocks = false;
 
   function paint(st: BlockState, mentions: Mention[], signature: string) {
     unpaint(st);
@@ -171,7 +174,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
     // Hidden by the page's layout (a collapsed "read more", a closed tab): tried again on the next re-read of the article.
     st.hidden = isLaidOutHidden(st.el);
     if (st.hidden) return;
-    const ct = collectText(st.el, isNested(st.el));
+    const ct = collectText(st.el, isNested(st.el), !oddBlocks);
     const sameText = st.ct !== undefined && st.index !== undefined && st.ct.text === ct.text;
     st.ct = ct;
     if (!ct.text) return;
@@ -329,6 +332,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
     }
     const st: BlockState = { kind: 'block', el, refs: [], signature: '' };
     blocks.set(el, st);
+    if (!BLOCK_TAGS.has(el.localName) && !CELL_TAGS.has(el.localName)) oddBlocks = true;
     return st;
   }
 
