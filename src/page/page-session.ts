@@ -106,8 +106,31 @@ export function createPageSession(opts: SessionOptions): PageSession {
   /** A block that is neither a block element nor a table cell (a standfirst <span>): collectText's plain-block read cannot see it nested. */
   let oddBlocks = false;
 
+  /**
+   * Painted blocks are on the page (their ranges registered in CSS.highlights) only while within
+   * WINDOW_MARGIN of the viewport: Chromium's rendering re-derives every registered range in each
+   * frame where a highlight changed (src/page/highlighter.ts), and on the 50,000-span page, 6,200
+   * ranges made frames of 35-100 ms while we painted. A block starts off the page and the observer's
+   * first report (the next frame) puts it on if it is near.
+   */
+  const WINDOW_MARGIN = '200% 0px';
+  const windowed = new WeakSet<BlockState>();
+  const windowIo = typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => {
+        for (const e of entries) {
+          const st = blocks.get(e.target);
+          if (st) highlighter.show(st, e.isIntersecting);
+        }
+      }, { rootMargin: WINDOW_MARGIN })
+    : null;
+
   function paint(st: BlockState, mentions: Mention[], signature: string) {
     unpaint(st);
+    if (windowIo && !windowed.has(st)) {
+      windowed.add(st);
+      highlighter.show(st, false);
+      windowIo.observe(st.el);
+    }
     const ct = st.ct!;
     for (const m of mentions) {
       if (m.start < 0 || m.end > ct.text.length || m.start >= m.end) continue;
@@ -374,6 +397,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
     for (const [el, st] of blocks) {
       if (el.isConnected) continue;
       unpaint(st);
+      windowIo?.unobserve(el);
       blocks.delete(el);
     }
   }
@@ -426,6 +450,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
       if (scrollFrame) cancelAnimationFrame(scrollFrame);
       doc.removeEventListener('scroll', onScroll, { capture: true });
       io?.disconnect();
+      windowIo?.disconnect();
       for (const st of blocks.values()) unpaint(st);
       blocks.clear();
       const w = waiters;

@@ -43,6 +43,12 @@ const longPage = (() => {
   return `<!doctype html><html><head><meta charset="utf-8"><meta name="newsmark-bench" content="1"><title>Markets wrap: the longest day</title></head><body><article><h1>Markets wrap: the longest day</h1>\n${paras.join('\n')}\n</article></body></html>`;
 })();
 
+/** 400 paragraphs, all painted (under the near-viewport limit), each with a company of its own number. */
+const windowPage = (() => {
+  const paras = Array.from({ length: 400 }, (_, i) => `<p>Shares of Kivaro${i} Holdings rose ${(i % 9) + 1} percent on Tuesday as investors weighed the outlook for demand and the company said orders grew.</p>`);
+  return `<!doctype html><html><head><meta charset="utf-8"><meta name="newsmark-bench" content="1"><title>Markets wrap: four hundred movers</title></head><body><article><h1>Markets wrap: four hundred movers</h1>\n${paras.join('\n')}\n</article></body></html>`;
+})();
+
 const hasText = (list: { text: string }[] | null, needle: string) => !!list?.some((r) => r.text.includes(needle));
 
 let server: Served;
@@ -54,6 +60,7 @@ beforeAll(async () => {
   server.routes.set('/busy.html', busyTicker);
   server.routes.set('/standfirst.html', standfirstDemo);
   server.routes.set('/long.html', longPage);
+  server.routes.set('/window.html', windowPage);
   // A strict Content-Security-Policy: no inline styles or scripts from the page's point of view.
   server.routes.set('/csp.html', { body: staticDemo.replace(/<style>[\s\S]*?<\/style>/, ''), headers: { 'content-security-policy': "default-src 'self'; style-src 'self'; script-src 'self'" } });
 });
@@ -191,6 +198,13 @@ describe.each<Engine>(['chromium', 'firefox'])('content script in %s', (engine) 
       p.textContent = 'Update 10:42: Meituan shares jumped 7 percent after the food delivery group said orders grew faster than expected in the third quarter.';
       document.querySelector('.article-body').appendChild(p);
     })()`);
+    // Read at once wherever it is (the summary has it); on the page once the reader is near it (only blocks
+    // near the viewport are registered in CSS.highlights: src/page/page-session.ts, WINDOW_MARGIN).
+    await waitFor(async () => {
+      const s = unwrap(await d.askContent({ type: 'content/summary' })) as { summary: { companies: { name: string }[] } };
+      return s.summary.companies.some((c) => c.name === 'Meituan');
+    }, { message: 'appended paragraph not read', timeout: 8000 });
+    await d.eval(`document.querySelector('.article-body').lastElementChild.scrollIntoView({ block: 'center' })`);
     await waitFor(async () => hasText((await highlights()).company, 'Meituan'), { message: 'appended paragraph not highlighted', timeout: 8000 });
   });
 
@@ -306,6 +320,23 @@ describe.each<Engine>(['chromium', 'firefox'])('content script in %s', (engine) 
     }
     expect(await d.eval<number>('scrollY')).toBeLessThan(1000);
     expect(await d.eval<boolean>(onScreen)).toBe(true);
+  });
+
+  it('registers only the blocks near the viewport in CSS.highlights, and the rest as the reader scrolls', async () => {
+    await d.goto(url('/window.html'));
+    await waitHighlighted();
+    await waitFor(async () => (await d.eval<number>(`performance.getEntriesByName('newsmark:settled').length`)) > 0, { timeout: 30_000 });
+    // Every paragraph is read: the summary has all 400 companies.
+    const s = unwrap(await d.askContent({ type: 'content/summary' })) as { summary: { companies: { name: string }[] } };
+    expect(s.summary.companies.length).toBe(400);
+    // On the page: the first paragraphs, not the last (a changed highlight costs a frame time in every registered range).
+    const top = (await highlights()).company!;
+    expect(hasText(top, 'Kivaro0 ')).toBe(true);
+    expect(hasText(top, 'Kivaro399')).toBe(false);
+    expect(top.length).toBeLessThan(200);
+    await d.eval(`document.querySelector('article').lastElementChild.scrollIntoView({ block: 'center' })`);
+    await waitFor(async () => hasText((await highlights()).company, 'Kivaro399'), { message: 'scrolled-to block not highlighted' });
+    await waitFor(async () => !hasText((await highlights()).company, 'Kivaro0 '), { message: 'far block still registered' });
   });
 
   it('stays off on a site the reader turned off (Settings.disabledSites)', async () => {
