@@ -110,7 +110,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
    * Painted blocks are on the page (their ranges registered in CSS.highlights) only while within
    * WINDOW_MARGIN of the viewport: Chromium's rendering re-derives every registered range in each
    * frame where a highlight changed (src/page/highlighter.ts), and on the 50,000-span page, 6,200
-   * ranges made frames of 35-100 ms while we painted. A block starts off the page and the observer's
+   * ranges made frames of 75-164 ms while we painted. A block starts off the page, and the observer's
    * first report (the next frame) puts it on if it is near.
    */
   const WINDOW_MARGIN = '200% 0px';
