@@ -32,7 +32,9 @@ interface Index {
   parsed: (ParsedLine | undefined)[];
   root: Map<string, TrieNode>;              // first word of every name and alias -> node
   lowerRoots: Set<string>;                  // the few first words that start with a lower-case letter ("eBay")
-  rootBits: Uint32Array;                    // a bit per plainHash() of each first word, to pass over other words cheaply
+  rootBits: Uint32Array;                    // a bit per plainHash() of each other first word, to pass over other words cheaply
+  lowerBits: Uint32Array;                   // the same for lowerRoots: most words of a text start lower-case
+  andRoot: boolean;                         // a name starts with "&" (the key of "and")
   byKey?: Map<string, CompanyInfo>;         // lookup key -> company, built on the first lookupCompany()
   byTicker?: Map<string, CompanyInfo[]>;    // built on the first lookupTicker()
 }
@@ -165,16 +167,20 @@ function* buildSteps(): Generator<void, Index> {
       from = end + 1;
     }
   }
-  // Most words of a text are lower-case and start no name: a small set answers for them without probing the big map.
+  // Most words of a text are lower-case and start no name: a small set answers for them without probing the
+  // big map, and their own bits (a few dozen set) keep them from passing on a collision with a capitalised key.
   const lowerRoots = new Set<string>();
   const rootBits = new Uint32Array(ROOT_BITS / 32);
+  const lowerBits = new Uint32Array(ROOT_BITS / 32);
   for (const key of root.keys()) {
     const c = key.charCodeAt(0);
-    if (c >= 97 && c <= 122) lowerRoots.add(key);
+    const lower = c >= 97 && c <= 122;
+    if (lower) lowerRoots.add(key);
     const h = plainHash(key, 0, key.length);
-    if (h >= 0) rootBits[h >>> 5] |= 1 << (h & 31);
+    const bits = lower ? lowerBits : rootBits;
+    if (h >= 0) bits[h >>> 5] |= 1 << (h & 31);
   }
-  return { lines, parsed: new Array(lines.length), root, lowerRoots, rootBits };
+  return { lines, parsed: new Array(lines.length), root, lowerRoots, rootBits, lowerBits, andRoot: root.has('&') };
 }
 
 /** The first word of s[from, to) as the trie keys it; ASCII names take the fast path. */
@@ -283,11 +289,15 @@ function scanWords(idx: Index, text: string): number {
     }
     let may = true;
     if (plain) {
-      // "and" is keyed "&" (norm()): like any word, it passes only if a first word hashes to its key's bit.
-      const and = e - i === 3 && (text.startsWith('and', i) || text.startsWith('And', i));
-      may = !noRootAt(idx, and ? AND_HASH : finalHash(h));
-      // "Alibaba's" is also looked up as "Alibaba".
-      if (!may && e - i > 2 && text.charCodeAt(e - 1) === 115 && isApostrophe(text.charCodeAt(e - 2))) may = !noRootAt(idx, plainHash(text, i, e - 2));
+      // "and" is keyed "&" (norm()), as is "&": it passes only if a name starts with "&" (one of the commonest
+      // words, so not through the bits, where a collision would let every one of them through).
+      if (c === 38 || (e - i === 3 && (text.startsWith('and', i) || text.startsWith('And', i)))) may = idx.andRoot;
+      else {
+        const bits = c >= 97 && c <= 122 ? idx.lowerBits : idx.rootBits;
+        may = !noRootAt(bits, finalHash(h));
+        // "Alibaba's" is also looked up as "Alibaba".
+        if (!may && e - i > 2 && text.charCodeAt(e - 1) === 115 && isApostrophe(text.charCodeAt(e - 2))) may = !noRootAt(bits, plainHash(text, i, e - 2));
+      }
     }
     wordStarts[n] = i;
     wordEnds[n] = e;
@@ -301,12 +311,10 @@ function scanWords(idx: Index, text: string): number {
 const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
-const noRootAt = (idx: Index, h: number) => (idx.rootBits[h >>> 5] & (1 << (h & 31))) === 0;
+const noRootAt = (bits: Uint32Array, h: number) => (bits[h >>> 5] & (1 << (h & 31))) === 0;
 
 const ROOT_BITS = 1 << 17;
 const finalHash = (h: number) => (h ^ (h >>> 15)) & (ROOT_BITS - 1);
-/** plainHash("&"), the key of "and". */
-const AND_HASH = finalHash(38);
 /**
  * A hash (ROOT_BITS bits) of s[from, to) as a key, for a word in ASCII and curly apostrophes, which is its
  * own key once the apostrophes are straightened; -1 for any other word (those take the full comparison).
