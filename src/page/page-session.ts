@@ -124,6 +124,26 @@ export function createPageSession(opts: SessionOptions): PageSession {
       }, { rootMargin: WINDOW_MARGIN })
     : null;
 
+  /**
+   * Printing (or saving as PDF) shows the whole article: every painted block goes on the page
+   * before, and after, each goes back to what the observer says of it (observed afresh, so it
+   * reports the block's state again). One long frame for a print the reader asked for.
+   */
+  const view = doc.defaultView;
+  function onBeforePrint() {
+    for (const st of blocks.values()) if (windowed.has(st)) highlighter.show(st, true);
+  }
+  function onAfterPrint() {
+    for (const st of blocks.values()) {
+      if (!windowed.has(st)) continue;
+      highlighter.show(st, false);
+      windowIo?.unobserve(st.el);
+      windowIo?.observe(st.el);
+    }
+  }
+  view?.addEventListener('beforeprint', onBeforePrint);
+  view?.addEventListener('afterprint', onAfterPrint);
+
   function paint(st: BlockState, mentions: Mention[], signature: string) {
     unpaint(st);
     if (windowIo && !windowed.has(st)) {
@@ -449,6 +469,8 @@ export function createPageSession(opts: SessionOptions): PageSession {
       if (deferTimer !== undefined) clearTimeout(deferTimer);
       if (scrollFrame) cancelAnimationFrame(scrollFrame);
       doc.removeEventListener('scroll', onScroll, { capture: true });
+      view?.removeEventListener('beforeprint', onBeforePrint);
+      view?.removeEventListener('afterprint', onAfterPrint);
       io?.disconnect();
       windowIo?.disconnect();
       for (const st of blocks.values()) unpaint(st);

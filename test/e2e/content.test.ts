@@ -337,6 +337,14 @@ describe.each<Engine>(['chromium', 'firefox'])('content script in %s', (engine) 
     await d.eval(`document.querySelector('article').lastElementChild.scrollIntoView({ block: 'center' })`);
     await waitFor(async () => hasText((await highlights()).company, 'Kivaro399'), { message: 'scrolled-to block not highlighted' });
     await waitFor(async () => !hasText((await highlights()).company, 'Kivaro0 '), { message: 'far block still registered' });
+    // Printing shows every mention, and afterwards only the window again.
+    await d.eval(`dispatchEvent(new Event('beforeprint'))`);
+    expect((await highlights()).company!.length).toBe(400);
+    await d.eval(`dispatchEvent(new Event('afterprint'))`);
+    await waitFor(async () => {
+      const h = (await highlights()).company;
+      return !hasText(h, 'Kivaro0 ') && hasText(h, 'Kivaro399');
+    }, { message: 'not back to the window after printing' });
   });
 
   it('stays off on a site the reader turned off (Settings.disabledSites)', async () => {
