@@ -3,7 +3,7 @@
 // budget would be used, then gives the page the thread back before the next
 // slice. Steps are a few milliseconds at most, so no slice grows into a long task.
 import { benchSlice } from './bench-hook.ts';
-import type { PostTask } from './scan-scheduler.ts';
+import { SLICE_MS, type PostTask } from './scan-scheduler.ts';
 
 /** Lets the page run (input, rendering, its own tasks) before we continue. */
 function yieldToPage(): Promise<void> {
@@ -12,7 +12,7 @@ function yieldToPage(): Promise<void> {
   return new Promise((ok) => setTimeout(ok, 0));
 }
 
-export async function runInSlices<T>(steps: Generator<void, T>, what: string, sliceMs = 5): Promise<T> {
+export async function runInSlices<T>(steps: Generator<void, T>, what: string, sliceMs = SLICE_MS): Promise<T> {
   // The last step's duration guesses the next one's: a slice does not start a step it expects to overrun with
   // (as in scan-scheduler.ts).
   let lastMs = 0;

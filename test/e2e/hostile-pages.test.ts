@@ -11,7 +11,7 @@
 // - every slice the content script reports through its bench hook
 //   (src/page/bench-hook.ts: one measure per slice; detection, warm-up,
 //   reading, the extractor's page-level pass and painting all run in slices
-//   of about 5 ms) is under SLICE_BOUND_MS = 50 ms (the longtask threshold),
+//   of about 3 ms) is under SLICE_BOUND_MS = 50 ms (the longtask threshold),
 //   and the detection and extractor warm-up slices under ONCE_BOUND_MS;
 //   seen here with the load average at 4-5: 6-25 ms on ordinary pages.
 //   The biggest pages carry a looser bound (wall-clock slices there also
