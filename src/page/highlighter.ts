@@ -5,7 +5,7 @@
 // An owner can be taken off the page and put back (show): Chromium re-derives
 // every registered range in the frame after any highlight changes (its
 // PrePaint step, about 5 µs a range: 30 ms a frame with 6,000 ranges, 2 ms with
-// 500, measured), so the page session registers only the blocks near the
+// 500, measured), so src/page/highlight-window.ts registers only the blocks near the
 // viewport and the cost of a change stays flat however long the article.
 import type { Category } from '../extract/types.ts';
 

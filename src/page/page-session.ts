@@ -7,6 +7,7 @@ import { BLOCK_TAGS, CELL_TAGS } from '../article/tags.ts';
 import { collectText, isEditableBlock, isLaidOutHidden, isSkipped, piecesOf, staticRangeOf, type CollectedText } from './collect-text.ts';
 import { createHitIndex, type HitIndex, type MentionRef } from './hit-test.ts';
 import type { Highlighter } from './highlighter.ts';
+import { createHighlightWindow } from './highlight-window.ts';
 import { runInSlices } from './run-in-slices.ts';
 import { createScheduler } from './scan-scheduler.ts';
 import { benchMark, benchSlice, benchTimed } from './bench-hook.ts';
@@ -106,51 +107,12 @@ export function createPageSession(opts: SessionOptions): PageSession {
   /** A block that is neither a block element nor a table cell (a standfirst <span>): collectText's plain-block read cannot see it nested. */
   let oddBlocks = false;
 
-  /**
-   * Painted blocks are on the page (their ranges registered in CSS.highlights) only while within
-   * WINDOW_MARGIN of the viewport: Chromium's rendering re-derives every registered range in each
-   * frame where a highlight changed (src/page/highlighter.ts), and on the 50,000-span page, 6,200
-   * ranges made frames of 75-164 ms while we painted. A block starts off the page, and the observer's
-   * first report (the next frame) puts it on if it is near.
-   */
-  const WINDOW_MARGIN = '200% 0px';
-  const windowed = new WeakSet<BlockState>();
-  const windowIo = typeof IntersectionObserver === 'function'
-    ? new IntersectionObserver((entries) => {
-        for (const e of entries) {
-          const st = blocks.get(e.target);
-          if (st) highlighter.show(st, e.isIntersecting);
-        }
-      }, { rootMargin: WINDOW_MARGIN })
-    : null;
-
-  /**
-   * Printing (or saving as PDF) shows the whole article: every painted block goes on the page
-   * before, and after, each goes back to what the observer says of it (observed afresh, so it
-   * reports the block's state again). One long frame for a print the reader asked for.
-   */
-  const view = doc.defaultView;
-  function onBeforePrint() {
-    for (const st of blocks.values()) if (windowed.has(st)) highlighter.show(st, true);
-  }
-  function onAfterPrint() {
-    for (const st of blocks.values()) {
-      if (!windowed.has(st)) continue;
-      highlighter.show(st, false);
-      windowIo?.unobserve(st.el);
-      windowIo?.observe(st.el);
-    }
-  }
-  view?.addEventListener('beforeprint', onBeforePrint);
-  view?.addEventListener('afterprint', onAfterPrint);
+  /** Only painted blocks near the viewport are registered in CSS.highlights (src/page/highlight-window.ts). */
+  const highlightWindow = createHighlightWindow(doc, highlighter);
 
   function paint(st: BlockState, mentions: Mention[], signature: string) {
     unpaint(st);
-    if (windowIo && !windowed.has(st)) {
-      windowed.add(st);
-      highlighter.show(st, false);
-      windowIo.observe(st.el);
-    }
+    highlightWindow.track(st, st.el);
     const ct = st.ct!;
     for (const m of mentions) {
       if (m.start < 0 || m.end > ct.text.length || m.start >= m.end) continue;
@@ -417,7 +379,7 @@ export function createPageSession(opts: SessionOptions): PageSession {
     for (const [el, st] of blocks) {
       if (el.isConnected) continue;
       unpaint(st);
-      windowIo?.unobserve(el);
+      highlightWindow.untrack(el);
       blocks.delete(el);
     }
   }
@@ -469,10 +431,8 @@ export function createPageSession(opts: SessionOptions): PageSession {
       if (deferTimer !== undefined) clearTimeout(deferTimer);
       if (scrollFrame) cancelAnimationFrame(scrollFrame);
       doc.removeEventListener('scroll', onScroll, { capture: true });
-      view?.removeEventListener('beforeprint', onBeforePrint);
-      view?.removeEventListener('afterprint', onAfterPrint);
       io?.disconnect();
-      windowIo?.disconnect();
+      highlightWindow.stop();
       for (const st of blocks.values()) unpaint(st);
       blocks.clear();
       const w = waiters;
