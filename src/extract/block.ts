@@ -9,7 +9,7 @@ import { findCompanyCues } from './companies.ts';
 import { findFigures, type FigureSpan } from './figures.ts';
 import { FIRST_NAMES, LEGAL_SUFFIXES, NATIONALITIES } from './lexicon.ts';
 import { findMoves, type MoveCandidate } from './moves.ts';
-import { addCue, NO_CUES } from './name-cues.ts';
+import { addCue } from './name-cues.ts';
 import { findPeople, type PersonCandidate } from './people.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
 import { outerEnd, tokenize, type Token } from './tokens.ts';
@@ -18,8 +18,8 @@ import { outerEnd, tokenize, type Token } from './tokens.ts';
 export interface NameSpan extends Chunk {
   kind: ChunkKind;
   dict?: DictionaryHit;
-  /** Company evidence found around this span ("shares-of", "suffix", "ticker", "said"...). */
-  cues: Set<string>;
+  /** Company evidence found around this span ("shares-of", "suffix", "ticker", "said"...): bits, see name-cues.ts. */
+  cues: number;
   ticker?: { symbol: string; exchange?: string };
   /** "(TSMC)" after the name: a short form the page uses for it. */
   acronym?: string;
@@ -138,7 +138,7 @@ function definedTerms(tokens: Token[]): string[] {
 
 /** Every name span has the same shape (all fields present), so the code reading them stays monomorphic. */
 function nameSpan(s: number, e: number, start: number, end: number, text: string, initial: boolean, kind: ChunkKind, dict?: DictionaryHit): NameSpan {
-  return { s, e, start, end, text, initial, kind, dict, cues: NO_CUES, ticker: undefined, acronym: undefined, person: undefined, key: undefined };
+  return { s, e, start, end, text, initial, kind, dict, cues: 0, ticker: undefined, acronym: undefined, person: undefined, key: undefined };
 }
 
 /**

@@ -3,19 +3,13 @@
 // chipmaker", "start-up X", "X (NASDAQ: NVDA)", "analysts at X", "X-backed",
 // "X said"). Whether a name finally counts as a company is decided for the
 // whole document in resolve.ts, from these cues and the dictionary.
-import { addCue } from './name-cues.ts';
+import { addCue, cues, hasCue } from './name-cues.ts';
 import type { BlockAnalysis, NameSpan } from './block.ts';
 import { BUSINESS_NOUNS, FIRST_NAMES, INDUSTRY_SUFFIXES, LEGAL_SUFFIXES, ROLE_WORDS, SAY_VERBS } from './lexicon.ts';
 import type { Token } from './tokens.ts';
 
 /** Cues strong enough to make an unknown capitalised name a company on their own. */
-export const STRONG_CUES = new Set(['suffix', 'industry', 'ticker', 'shares-of', 'shares', 'descriptor', 'appositive', 'role-at', 'source', 'backed', 'deal', 'advised', 'owner-role', 'possessive', 'move', 'list']);
-
-/** Whether the two sets share a member (no array built). */
-export function hasAny(a: Set<string>, b: Set<string>): boolean {
-  for (const x of a) if (b.has(x)) return true;
-  return false;
-}
+export const STRONG_CUES = cues('suffix', 'industry', 'ticker', 'shares-of', 'shares', 'descriptor', 'appositive', 'role-at', 'source', 'backed', 'deal', 'advised', 'owner-role', 'possessive', 'move', 'list');
 
 /** Words after "X's" that belong to a business. */
 const OWNED = new Set(['shares', 'stock', 'share', 'chief', 'ceo', 'cfo', 'chairman', 'chairwoman', 'president', 'founder', 'co-founder', 'board', 'headquarters', 'revenue', 'revenues', 'profit', 'profits', 'sales', 'earnings', 'results', 'stores', 'products', 'software', 'customers', 'subscribers', 'shareholders', 'investors', 'stake', 'market', 'cloud', 'business', 'unit', 'division', 'offer', 'bid', 'takeover', 'acquisition', 'valuation', 'finance', 'head', 'management', 'executives', 'brand', 'factory', 'factories', 'plants', 'chips', 'models', 'app', 'platform', 'capital', 'dividend', 'buyback', 'guidance', 'outlook', 'operating', 'net', 'quarterly', 'annual', 'full-year', 'first-quarter', 'second-quarter', 'third-quarter', 'fourth-quarter']);
@@ -185,7 +179,7 @@ function markLists(block: BlockAnalysis) {
     }
     if (group.length > 1) {
       const members = group.map((g) => names[g]);
-      const strong = members.some((m) => m.kind === 'other' && ((m.dict && !m.dict.ambiguous) || hasAny(m.cues, STRONG_CUES)));
+      const strong = members.some((m) => m.kind === 'other' && ((m.dict && !m.dict.ambiguous) || hasCue(m, STRONG_CUES)));
       if (strong) {
         for (const m of members) {
           if (m.kind !== 'other' || FIRST_NAMES.has(tokens[m.s].lower)) continue;

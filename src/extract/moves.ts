@@ -121,7 +121,7 @@ export function findMoves(block: BlockAnalysis, ctx: DocContext): MoveCandidate[
 }
 
 function isCompanyish(n: NameSpan): boolean {
-  return n.kind === 'other' && !n.person && (!!n.dict || n.cues.size > 0);
+  return n.kind === 'other' && !n.person && (!!n.dict || n.cues !== 0);
 }
 
 type VerbType = 'plain' | 'rate' | 'push' | 'wipe' | 'adverb';

@@ -4,7 +4,7 @@
 // as a person. Later surname-only mentions ("Wu said") are linked to the
 // full name for the whole document in resolve.ts.
 import type { BlockAnalysis, NameSpan } from './block.ts';
-import { hasAny } from './companies.ts';
+import { cues, hasCue } from './name-cues.ts';
 import { FIRST_NAMES, HONORIFICS, INDUSTRY_SUFFIXES, LEGAL_SUFFIXES, NAME_PARTICLES, NOBLE_TITLES, PLACES, SAY_VERBS } from './lexicon.ts';
 import type { Token } from './tokens.ts';
 
@@ -24,7 +24,7 @@ export interface PersonCandidate {
 
 /** Role words that mark a person next to a name. */
 /** Cues that make a name a company even with a given name in front. */
-const COMPANY_CUES = new Set(['suffix', 'industry', 'ticker', 'shares-of', 'shares', 'descriptor', 'appositive']);
+const COMPANY_CUES = cues('suffix', 'industry', 'ticker', 'shares-of', 'shares', 'descriptor', 'appositive');
 const PERSON_ROLES = new Set(['chief', 'executive', 'ceo', 'cfo', 'coo', 'cto', 'cio', 'chairman', 'chairwoman', 'chair', 'president', 'founder', 'co-founder', 'cofounder', 'director', 'head', 'analyst', 'economist', 'strategist', 'officer', 'partner', 'boss', 'minister', 'governor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'manager', 'trader', 'banker', 'investor', 'adviser', 'advisor', 'lawyer', 'professor', 'researcher', 'scientist', 'engineer', 'chancellor', 'commissioner', 'treasurer', 'leader', 'premier', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'candidate', 'billionaire', 'entrepreneur', 'columnist', 'editor', 'author', 'author', 'vice-president', 'vice-chair', 'diplomat', 'official', 'negotiator', 'envoy', 'ambassador']);
 const JOINERS = new Set(['and', 'of', 'at', 'the', 'a', 'an', 'former', 'then', 'new', 'senior', 'deputy', 'vice', 'global', 'interim', 'acting', 'managing']);
 
@@ -80,7 +80,7 @@ export function findPeople(block: BlockAnalysis): PersonCandidate[] {
     if (after) { hasRole = true; role ??= after; }
     const n1 = tokens[n.e];
     const said = (n1?.word && SAY_VERBS.has(n1.lower)) || SAID.has(tokens[n.s - 1]?.lower ?? '');
-    const strongCompany = hasAny(n.cues, COMPANY_CUES) || (!!n.dict && !hasRole);
+    const strongCompany = hasCue(n, COMPANY_CUES) || (!!n.dict && !hasRole);
     const personish = honorific || hasRole || (givenName && !strongCompany);
     if (!personish) continue;
     if (strongCompany && !honorific && !hasRole) continue;

@@ -5,7 +5,8 @@
 // Runs over the collected name spans only, never the text again.
 import type { BlockAnalysis, NameSpan } from './block.ts';
 import { lookupCompany, lookupSteps } from './company-dictionary.ts';
-import { hasAny, STRONG_CUES } from './companies.ts';
+import { STRONG_CUES } from './companies.ts';
+import { cues, hasCue, SAID } from './name-cues.ts';
 import { COMMON_WORDS, FIRST_NAMES, NATIONALITIES, PLACES } from './lexicon.ts';
 import { initials, nameKey, nameWords } from './normalise.ts';
 import { remembered } from './remembered.ts';
@@ -44,7 +45,7 @@ export interface Resolution {
 }
 
 /** Cues that make a surname-looking word a company all the same ("shares of Bloomberg", "analysts at Jefferies"). */
-const COMPANY_OVER_SURNAME = new Set(['shares', 'shares-of', 'ticker', 'suffix', 'industry', 'descriptor', 'move', 'role-at', 'source']);
+const COMPANY_OVER_SURNAME = cues('shares', 'shares-of', 'ticker', 'suffix', 'industry', 'descriptor', 'move', 'role-at', 'source');
 
 const addForm = (m: Map<string, number>, f: string) => m.set(f, (m.get(f) ?? 0) + 1);
 /** A block's company mention counted (Map.forEach with the block as `this`: no closure made per block). */
@@ -78,7 +79,7 @@ const pause = (b: number) => stepEnds(b, STEP_BLOCKS);
 export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resolution> {
   // Names the dictionary's trie did not match, with a cue that may make them companies, are looked up
   // by name (lookupCompany): build that table in steps first, when this page has any such name.
-  const mayLookUp = (n: NameSpan) => n.kind === 'other' && !n.person && !n.dict && n.text.length > 2 && (n.cues.has('said') || hasAny(n.cues, STRONG_CUES));
+  const mayLookUp = (n: NameSpan) => n.kind === 'other' && !n.person && !n.dict && n.text.length > 2 && hasCue(n, SAID | STRONG_CUES);
   let lookUp = false;
   const companyAt: Map<number, CompanyEntity>[] = [];
   const personAt: Map<number, PersonEntity>[] = [];
@@ -139,7 +140,7 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
       if (full && full !== p) map.set(j, full);
     });
   }
-  const isSurname = (n: NameSpan) => n.e - n.s === 1 && surnames.size > 0 && surnames.has(formsOf(n.text).lower) && !hasAny(n.cues, COMPANY_OVER_SURNAME);
+  const isSurname = (n: NameSpan) => n.e - n.s === 1 && surnames.size > 0 && surnames.has(formsOf(n.text).lower) && !hasCue(n, COMPANY_OVER_SURNAME);
 
   // 2. Names with company evidence of their own.
   for (let b = 0; b < blocks.length; b++) {
@@ -147,10 +148,10 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
     if (b === 0 && titleOnly) continue;
     blocks[b].names.forEach((n, j) => {
       if (n.kind !== 'other' || n.person || isSurname(n) || terms.has(n.text)) return;
-      const strong = hasAny(n.cues, STRONG_CUES);
+      const strong = hasCue(n, STRONG_CUES);
       if (n.dict && !n.dict.ambiguous && !shortAcronym(n)) accept(b, j, n);
       else if (n.dict) {
-        if (strong || n.cues.has('said')) { accept(b, j, n); confirmedAmbiguous.add(n.dict.company.name); }
+        if (strong || hasCue(n, SAID)) { accept(b, j, n); confirmedAmbiguous.add(n.dict.company.name); }
       } else if (strong) accept(b, j, n);
     });
   }
@@ -205,7 +206,7 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
       const words = key.split(' ');
       // 4. "X said" alone: a company, when nothing says it is a person or a place.
       // A single unknown word that "said" something is as often a person never named in full ("Trump said").
-      if (n.cues.has('said') && !n.dict && words.length > 1 && !FIRST_NAMES.has(words[0]) &&
+      if (hasCue(n, SAID) && !n.dict && words.length > 1 && !FIRST_NAMES.has(words[0]) &&
         !words.some((w) => PLACES.has(w) || NATIONALITIES.has(w)) && !/[a-z]s$/.test(words[words.length - 1])) {
         accept(b, j, n);
       }
@@ -360,7 +361,7 @@ const initialsOf = remembered((key): [string, string] => [initials(key, false), 
 
 /** "HP", "GE": two-letter names need a cue before they count; in other stories they stand for something else. */
 function shortAcronym(n: NameSpan): boolean {
-  return n.text.length <= 2 && n.cues.size === 0;
+  return n.text.length <= 2 && n.cues === 0;
 }
 
 /** The name to show: the longest form seen ("Alibaba Group Holding"), the others are aliases. Only for a finished resolution: the answer is kept. */
