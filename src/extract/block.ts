@@ -3,7 +3,7 @@
 // candidates that the block's own words support. Cost is linear in the
 // block; nothing here looks at other blocks except through `DocContext`
 // (words seen in lower case, the company last talked about).
-import { findDictionaryCompanies, type DictionaryHit } from './company-dictionary.ts';
+import { findDictionaryCompanies, type DictionaryEntry, type DictionaryHit } from './company-dictionary.ts';
 import { classifyChunk, findChunks, type Chunk, type ChunkKind } from './chunks.ts';
 import { findCompanyCues } from './companies.ts';
 import { findFigures, type FigureSpan } from './figures.ts';
@@ -17,7 +17,8 @@ import { outerEnd, tokenize, type Token } from './tokens.ts';
 /** A capitalised name in the block: a dictionary hit or a chunk of capitalised words. */
 export interface NameSpan extends Chunk {
   kind: ChunkKind;
-  dict?: DictionaryHit;
+  /** The dictionary's company, when the span is (or opens with) a known name. */
+  dict?: DictionaryEntry;
   /** Company evidence found around this span ("shares-of", "suffix", "ticker", "said"...): bits, see name-cues.ts. */
   cues: number;
   ticker?: { symbol: string; exchange?: string };
@@ -138,7 +139,7 @@ function definedTerms(tokens: Token[]): string[] {
 
 /** Every name span has the same shape (all fields present), so the code reading them stays monomorphic. */
 function nameSpan(s: number, e: number, start: number, end: number, text: string, initial: boolean, kind: ChunkKind, dict?: DictionaryHit): NameSpan {
-  return { s, e, start, end, text, initial, kind, dict, cues: 0, ticker: undefined, acronym: undefined, person: undefined, key: undefined };
+  return { s, e, start, end, text, initial, kind, dict: dict?.entry, cues: 0, ticker: undefined, acronym: undefined, person: undefined, key: undefined };
 }
 
 /**

@@ -22,9 +22,13 @@ export interface DictionaryHit {
   text: string;                 // the matched surface form
   company: CompanyInfo;
   ambiguous: boolean;           // this surface form is an everyday word: count only in company context
+  /** company and ambiguous as one object shared by every hit of this form: what a name span keeps of the hit. */
+  entry: DictionaryEntry;
 }
 
-interface Entry { company: CompanyInfo; ambiguous: boolean }
+/** A form of a company's name in the dictionary; `unambiguous`: the same form followed by a legal suffix ("Next plc"). */
+export interface DictionaryEntry { readonly company: CompanyInfo; readonly ambiguous: boolean; unambiguous?: DictionaryEntry }
+type Entry = DictionaryEntry;
 /** `pending`: line numbers of companies with a name starting with this word, not yet put into the trie. */
 interface TrieNode { next?: Map<string, TrieNode>; entry?: Entry; pending?: number[] }
 interface Index {
@@ -382,6 +386,7 @@ export function findDictionaryCompanies(text: string): DictionaryHit[] {
     hits.push({
       start, end, text: text.slice(start, end),
       company: bestEntry.company, ambiguous: bestEntry.ambiguous && !suffixed,
+      entry: bestEntry.ambiguous && suffixed ? (bestEntry.unambiguous ??= { company: bestEntry.company, ambiguous: false }) : bestEntry,
     });
     i = last + 1;
   }
