@@ -65,9 +65,9 @@ interface DocState {
   pending: { stage: 0 | 1 | 2; gen: Generator<void, unknown>; res?: Resolution; moves?: PlacedMove[] } | undefined;
 }
 
-/** What an analysed block's per-word arrays become once addBlock is done with them (one, not one per block). */
+/** What an analysed block's per-word arrays, and its empty lists, become once addBlock is done with them (one, not one per block). */
 const DROPPED: never[] = [];
-const fit = <T>(list: T[]): T[] => (list.length ? list.slice() : list);
+const fit = <T>(list: T[]): T[] => (list.length ? list.slice() : DROPPED);
 
 export function createDocument(options: { title?: string } = {}): ScannedDocument {
   const title = options.title ?? '';
@@ -85,13 +85,16 @@ export function createDocument(options: { title?: string } = {}): ScannedDocumen
       // page holds (a token object per word), and the garbage collector's pauses grew with it; the per-token
       // index arrays are shared with the next block's analysis anyway (block.ts, perToken).
       block.tokens = block.sentOf = block.figAt = block.nameAt = DROPPED;
-      // The lists the page-level pass reads are kept for the page: as exact-size copies. An array grown by
-      // push has room for 17 elements after its first; these hold one to three, and the room was 60 bytes
-      // a list, four lists a block (10% of all a 5 MB page kept, measured in Chromium).
+      // The lists the page-level pass reads are kept for the page: as exact-size copies, and the empty ones
+      // as one shared list (nothing writes to them after this). An array grown by push has room for 17
+      // elements after its first; these hold one to three, and the room was 60 bytes a list, four lists a
+      // block (10% of all a 5 MB page kept, measured in Chromium).
       block.sentences = fit(block.sentences);
       block.figures = fit(block.figures);
       block.names = fit(block.names);
       block.moves = fit(block.moves);
+      block.people = fit(block.people);
+      block.terms = fit(block.terms);
       st.cache = undefined;
       st.pending = undefined;
       return st.all.length - 2;
