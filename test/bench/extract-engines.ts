@@ -45,15 +45,18 @@ function theirs(d: Doc): number {
 const ENGINES: Record<Engine, (d: Doc) => number> = { ours, theirs, dictionary: dictionaryOnly, figures: figuresOnly };
 
 /**
- * Heap kept by scanned documents (summaries computed), all held at once, after one scan of
- * them (what the engine builds once per process is not the documents'). Needs --expose-gc.
+ * Heap kept per scanned document (summaries computed), HELD_COPIES copies of each held at once, after one
+ * scan of them (what the engine builds once per process is not the documents'). The copies make what the
+ * documents keep large against the heap's own noise (one copy of the corpus keeps ~100 KB, and the
+ * measure of it varied by as much). Needs --expose-gc.
  */
+export const HELD_COPIES = 20;
 function retainedHeap(docs: Doc[]): number {
   const gc = (globalThis as { gc?: () => void }).gc!;
   for (const d of docs) ours(d);
   gc(); gc();
   const before = process.memoryUsage().heapUsed;
-  const held = docs.map((d) => {
+  const held = Array.from({ length: HELD_COPIES }, () => docs).flat().map((d) => {
     const doc = createDocument({ title: d.title });
     for (const b of d.blocks) doc.addBlock(b);
     doc.summary();
@@ -62,7 +65,7 @@ function retainedHeap(docs: Doc[]): number {
   gc(); gc();
   const after = process.memoryUsage().heapUsed;
   if (held.length < 0) console.log(held); // keep them alive until measured
-  return after - before;
+  return (after - before) / HELD_COPIES;
 }
 
 /**
