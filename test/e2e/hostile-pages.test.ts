@@ -39,10 +39,11 @@ const SLICE_BOUND_MS = 50;
 /**
  * In Chromium, the CPU time of a slice (test/e2e/slice-cpu.ts): what is left of a long wall-clock slice
  * once the time the thread was descheduled is taken out. It holds our work and the collections it
- * triggers, on every page alike. Seen on 2 cores at load 1-2.5: 3-12 ms, the most on the 5 MB page (16 ms
- * once, in an extractor warm-up step that compiles the engine's code).
+ * triggers, on every page alike. Seen on 2 cores at load 1-2.5: 3-13 ms, the most on the 5 MB and spans
+ * pages (16 ms once, in an extractor warm-up step that compiles the engine's code); the bound leaves room for
+ * a slower CI machine.
  */
-const CPU_BOUND_MS = 25;
+const CPU_BOUND_MS = 30;
 const ONCE_BOUND_MS = 150;
 /**
  * Rendering is work we cause too: Chromium re-derives every range in CSS.highlights in each frame
@@ -502,8 +503,9 @@ describe.each(['chromium', 'firefox'] as const)('hostile pages in %s', (engine) 
         expect(r.maxOnce, 'longest one-time step (detection, extractor start)').toBeLessThan(c.sliceBoundMs ?? ONCE_BOUND_MS);
         expect(r.maxRender, 'longest rendering of a frame after our start (Chromium)').toBeLessThan(RENDER_BOUND_MS);
         if (cpuMs) {
-          // The trace must have placed (nearly) every slice in its task, or the bound below would say nothing.
-          expect(cpuMs.length, 'slices whose CPU time the trace gives (Chromium)').toBeGreaterThanOrEqual(Math.floor(r.timedSlices * 0.9));
+          // The trace must have placed nearly every slice in its task, or the bound below would say nothing. (A few
+          // may fall just outside theirs: the page's clock reaches the trace coarsened; on a small page two of 16 is 12%.)
+          expect(cpuMs.length, 'slices whose CPU time the trace gives (Chromium)').toBeGreaterThanOrEqual(Math.floor(r.timedSlices * 0.9) - 2);
           expect(cpuMs[0] ?? 0, 'most CPU time in one slice of ours (Chromium)').toBeLessThan(CPU_BOUND_MS);
         }
         for (const co of c.expectCompanies) expect(r.hl.company, `${co} highlighted`).toContain(co);
