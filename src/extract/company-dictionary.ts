@@ -28,9 +28,8 @@ export interface DictionaryHit {
 
 /** A form of a company's name in the dictionary; `unambiguous`: the same form followed by a legal suffix ("Next plc"). */
 export interface DictionaryEntry { readonly company: CompanyInfo; readonly ambiguous: boolean; unambiguous?: DictionaryEntry }
-type Entry = DictionaryEntry;
 /** `pending`: line numbers of companies with a name starting with this word, not yet put into the trie. */
-interface TrieNode { next?: Map<string, TrieNode>; entry?: Entry; pending?: number[] }
+interface TrieNode { next?: Map<string, TrieNode>; entry?: DictionaryEntry; pending?: number[] }
 interface Index {
   lines: string[];                          // one company per line, parsed on first use
   parsed: (ParsedLine | undefined)[];
@@ -352,7 +351,7 @@ export function findDictionaryCompanies(text: string): DictionaryHit[] {
     if (c0 >= 97 && c0 <= 122 && !idx.lowerRoots.has(first) && !possessive(first)) { i++; continue; }
     let bestLast = -1;
     let bestEnd = 0;
-    let bestEntry: Entry | undefined;
+    let bestEntry: DictionaryEntry | undefined;
     let map: Map<string, TrieNode> | undefined = root;
     for (let j = i; map && j < n; j++) {
       const key = j === i ? first : keyOf(text, j);

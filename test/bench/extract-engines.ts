@@ -50,7 +50,7 @@ const ENGINES: Record<Engine, (d: Doc) => number> = { ours, theirs, dictionary: 
  * documents keep large against the heap's own noise (one copy of the corpus keeps ~100 KB, and the
  * measure of it varied by as much). Needs --expose-gc.
  */
-export const HELD_COPIES = 20;
+const HELD_COPIES = 20;
 function retainedHeap(docs: Doc[]): number {
   const gc = (globalThis as { gc?: () => void }).gc!;
   for (const d of docs) ours(d);

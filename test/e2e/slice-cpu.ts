@@ -41,8 +41,9 @@ export function sliceCpu(events: TraceEvent[]): number[] {
     if (e.ph === 'b') begun.set(key, e);
     else if (e.ph === 'e' && begun.has(key)) slices.push({ ts: begun.get(key)!.ts, end: e.ts, tid: begun.get(key)!.tid });
   }
-  // Top-level tasks with thread time, per thread, to find the one around each slice.
-  const tasks = events.filter((e) => e.ph === 'X' && e.tdur !== undefined && e.dur! > 0);
+  // Tasks with thread time on the slices' own thread (the renderer's main thread), to find the one around each slice.
+  const tids = new Set(slices.map((s) => s.tid));
+  const tasks = events.filter((e) => e.ph === 'X' && e.tdur !== undefined && e.dur! > 0 && tids.has(e.tid));
   const out: number[] = [];
   for (const s of slices) {
     const wall = s.end - s.ts;
