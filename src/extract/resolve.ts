@@ -38,9 +38,9 @@ export interface PersonEntity {
 export interface Resolution {
   companies: CompanyEntity[];
   people: PersonEntity[];
-  /** Per block (title first, at index 0): name span index -> company entity. */
-  companyAt: Map<number, CompanyEntity>[];
-  personAt: Map<number, PersonEntity>[];
+  /** Per block (title first, at index 0): the entity of each name span (by index), if it is one. See `NONE`. */
+  companyAt: EntityAt<CompanyEntity>[];
+  personAt: EntityAt<PersonEntity>[];
   companyByKey: Map<string, CompanyEntity>;
 }
 
@@ -48,18 +48,21 @@ export interface Resolution {
 const COMPANY_OVER_SURNAME = cues('shares', 'shares-of', 'ticker', 'suffix', 'industry', 'descriptor', 'move', 'role-at', 'source');
 
 const addForm = (m: Map<string, number>, f: string) => m.set(f, (m.get(f) ?? 0) + 1);
-/** A block's company mention counted (Map.forEach with the block as `this`: no closure made per block). */
-function countCompany(this: BlockAnalysis, e: CompanyEntity, j: number) { e.mentions++; addForm(e.forms, this.names[j].text); }
-
 /**
- * What a block's companyAt/personAt holds until it gets its first entity: one empty map shared by all,
- * never written (own() swaps in a map of the block's own). A 5 MB page has 15,500 blocks, and two maps
- * each were 31,000 objects for the garbage collector to copy during the pass.
+ * A block's entities: one slot per name span, undefined where the span is not that kind of entity. A plain
+ * array rather than a Map from span to entity: a 5 MB page has thousands of blocks with an entity, and a
+ * Map each (a hash table of its own) made Firefox's young-generation collections inside the page-level pass
+ * take up to 19 ms, most of it tenuring those tables (measured with the Gecko profiler). Walked in span
+ * order, which is the text's order: forms are counted in order of first appearance.
  */
-const NONE = new Map<number, never>();
-function own<V>(list: Map<number, V>[], b: number): Map<number, V> {
-  const m = list[b];
-  return m === NONE ? (list[b] = new Map()) : m;
+export type EntityAt<E> = readonly (E | undefined)[];
+/** What a block's companyAt/personAt holds until it gets its first entity: one empty list shared by all, never written. */
+const NONE: EntityAt<never> = [];
+/** Sets block b's entity of span j, giving the block a list of its own first. */
+function setAt<E>(list: EntityAt<E>[], b: number, spans: number, j: number, e: E) {
+  let m = list[b] as (E | undefined)[];
+  if (m === NONE) list[b] = m = new Array<E | undefined>(spans).fill(undefined);
+  m[j] = e;
 }
 
 /** Blocks per step of resolveSteps(): a step stays around a millisecond on a long page. */
@@ -81,8 +84,8 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   // by name (lookupCompany): build that table in steps first, when this page has any such name.
   const mayLookUp = (n: NameSpan) => n.kind === 'other' && !n.person && !n.dict && n.text.length > 2 && hasCue(n, SAID | STRONG_CUES);
   let lookUp = false;
-  const companyAt: Map<number, CompanyEntity>[] = [];
-  const personAt: Map<number, PersonEntity>[] = [];
+  const companyAt: EntityAt<CompanyEntity>[] = [];
+  const personAt: EntityAt<PersonEntity>[] = [];
   const terms = new Set<string>();
   for (let b = 0; b < blocks.length; b++) {
     if (pause(b)) yield;
@@ -102,7 +105,7 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
 
   const accept = (b: number, j: number, n: NameSpan) => {
     const e = entityFor(tables, n);
-    own(companyAt, b).set(j, e);
+    setAt(companyAt, b, blocks[b].names.length, j, e);
   };
 
   // 1. People first: a surname-only mention of someone named in full is never a company.
@@ -124,7 +127,7 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
         personByName.set(key, e);
       }
       e.role ??= p.role;
-      own(personAt, b).set(p.name, e);
+      setAt(personAt, b, blocks[b].names.length, p.name, e);
       const words = (p.bare ?? p.text).split(' ');
       const surname = words[words.length - 1].toLowerCase();
       if (words.length > 1 || !surnames.has(surname)) surnames.set(surname, e);
@@ -133,12 +136,13 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   // "Bloomberg" on a page about Michael Bloomberg is the man, unless the words around it say company.
   // "Ms. Rivera ... Anna Rivera": a surname-only person named in full elsewhere is that person.
   for (let b = 0; b < personAt.length; b++) {
-    const map = personAt[b];
-    if (map.size) map.forEach((p, j) => {
-      if (p.name.includes(' ')) return;
+    const at = personAt[b];
+    for (let j = 0; j < at.length; j++) {
+      const p = at[j];
+      if (!p || p.name.includes(' ')) continue;
       const full = surnames.get(p.name.toLowerCase());
-      if (full && full !== p) map.set(j, full);
-    });
+      if (full && full !== p) setAt(personAt, b, at.length, j, full);
+    }
   }
   const isSurname = (n: NameSpan) => n.e - n.s === 1 && surnames.size > 0 && surnames.has(formsOf(n.text).lower) && !hasCue(n, COMPANY_OVER_SURNAME);
 
@@ -191,17 +195,17 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   for (let b = 0; b < blocks.length; b++) {
     if (pause(b)) yield;
     blocks[b].names.forEach((n, j) => {
-      if (companyAt[b].has(j) || personAt[b].has(j)) return;
+      if (companyAt[b][j] || personAt[b][j]) return;
       if (n.kind !== 'other') return;
       // Surname of someone named in full: a person.
       const key = keyOf(n);
       if (!key.includes(' ') && isSurname(n)) {
-        own(personAt, b).set(j, surnames.get(key)!);
+        setAt(personAt, b, blocks[b].names.length, j, surnames.get(key)!);
         return;
       }
       if (n.person || terms.has(n.text)) return;
       const e = linkCompany(tables, n);
-      if (e) { own(companyAt, b).set(j, e); if (n.acronym) e.acronyms.add(n.acronym); return; }
+      if (e) { setAt(companyAt, b, blocks[b].names.length, j, e); if (n.acronym) e.acronyms.add(n.acronym); return; }
       if (b === 0 && titleOnly) return;
       const words = key.split(' ');
       // 4. "X said" alone: a company, when nothing says it is a person or a place.
@@ -240,8 +244,11 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   }
   if (merged.size) {
     for (let b = 0; b < companyAt.length; b++) {
-      const map = companyAt[b];
-      if (map.size) map.forEach((e, j) => { const to = merged.get(e); if (to) map.set(j, to); });
+      const at = companyAt[b];
+      for (let j = 0; j < at.length; j++) {
+        const to = at[j] && merged.get(at[j]!);
+        if (to) setAt(companyAt, b, at.length, j, to);
+      }
     }
     for (const [k, e] of byKey) { const to = merged.get(e); if (to) byKey.set(k, to); }
     for (const [from, to] of merged) {
@@ -254,16 +261,23 @@ export function* resolveSteps(blocks: BlockAnalysis[]): Generator<void, Resoluti
   for (let b = 0; b < blocks.length; b++) {
     if (pause(b)) yield;
     const block = blocks[b];
-    if (companyAt[b].size) companyAt[b].forEach(countCompany, block);
-    if (!personAt[b].size) continue;
+    const companiesAt = companyAt[b];
+    for (let j = 0; j < companiesAt.length; j++) {
+      const e = companiesAt[j];
+      if (e) { e.mentions++; addForm(e.forms, block.names[j].text); }
+    }
+    const peopleAt = personAt[b];
+    if (peopleAt === NONE) continue;
     const peopleByName = new Map(block.people.map((p) => [p.name, p]));
-    personAt[b].forEach((p, j) => {
+    for (let j = 0; j < peopleAt.length; j++) {
+      const p = peopleAt[j];
+      if (!p) continue;
       p.mentions++;
       const n = block.names[j];
       const cand = peopleByName.get(j);
       addForm(p.forms, cand ? cand.text : n.text);
       if (cand?.bare) addForm(p.forms, cand.bare);
-    });
+    }
   }
   return { companies: companies.filter((c) => c.mentions > 0), people: people.filter((p) => p.mentions > 0), companyAt, personAt, companyByKey: byKey };
 }

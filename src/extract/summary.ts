@@ -50,7 +50,7 @@ interface Candidate { block: number; cand: MoveCandidate; key: string; entity?: 
 export function* placeMovesSteps(blocks: BlockAnalysis[], res: Resolution): Generator<void, PlacedMove[]> {
   const companyKeys: string[] = [];
   const resolved = (b: number, cand: MoveCandidate): Candidate => {
-    let entity = cand.company !== undefined ? res.companyAt[b].get(cand.company) : undefined;
+    let entity = cand.company !== undefined ? res.companyAt[b][cand.company] : undefined;
     if (!entity && cand.companyText) entity = res.companyByKey.get(subjectKeyOf(cand.companyText));
     const key = entity ? (companyKeys[entity.id] ??= `c${entity.id}`) : subjectKeyOf(cand.subject);
     return { block: b, cand, entity, key };
@@ -214,15 +214,20 @@ export function blockMentions(blocks: BlockAnalysis[], b: number, res: Resolutio
   const block = blocks[b];
   const out: Mention[] = [];
   // Mentions built field by field in a fixed key order, without spreads of optional fields.
-  for (const [j, e] of res.companyAt[b]) {
+  const companyAt = res.companyAt[b];
+  for (let j = 0; j < companyAt.length; j++) {
+    const e = companyAt[j];
+    if (!e) continue;
     const n = block.names[j];
     const c = { category: 'company', start: n.start, end: n.end, text: n.text, name: displayName(e).name } as CompanyMention;
     if (e.ticker) c.ticker = e.ticker;
     out.push(c);
   }
   const personAt = res.personAt[b];
-  const people = personAt.size ? new Map(block.people.map((p) => [p.name, p])) : undefined;
-  for (const [j, p] of personAt) {
+  const people = personAt.length ? new Map(block.people.map((p) => [p.name, p])) : undefined;
+  for (let j = 0; j < personAt.length; j++) {
+    const p = personAt[j];
+    if (!p) continue;
     const n = block.names[j];
     const cand = people!.get(j);
     const start = cand ? cand.start : n.start;
