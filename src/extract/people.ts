@@ -18,8 +18,6 @@ export interface PersonCandidate {
   /** The name without a noble title, when it has one ("Abdulaziz bin Salman"). */
   bare?: string;
   role?: string;
-  /** Evidence: given name, honorific, role next to it. */
-  evidence: Set<string>;
 }
 
 /** Role words that mark a person next to a name. */
@@ -28,8 +26,6 @@ const COMPANY_CUES = cues('suffix', 'industry', 'ticker', 'shares-of', 'shares',
 const PERSON_ROLES = new Set(['chief', 'executive', 'ceo', 'cfo', 'coo', 'cto', 'cio', 'chairman', 'chairwoman', 'chair', 'president', 'founder', 'co-founder', 'cofounder', 'director', 'head', 'analyst', 'economist', 'strategist', 'officer', 'partner', 'boss', 'minister', 'governor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'manager', 'trader', 'banker', 'investor', 'adviser', 'advisor', 'lawyer', 'professor', 'researcher', 'scientist', 'engineer', 'chancellor', 'commissioner', 'treasurer', 'leader', 'premier', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'candidate', 'billionaire', 'entrepreneur', 'columnist', 'editor', 'author', 'author', 'vice-president', 'vice-chair', 'diplomat', 'official', 'negotiator', 'envoy', 'ambassador']);
 const JOINERS = new Set(['and', 'of', 'at', 'the', 'a', 'an', 'former', 'then', 'new', 'senior', 'deputy', 'vice', 'global', 'interim', 'acting', 'managing']);
 
-/** "said Jane Doe". */
-const SAID = new Set(['said', 'says']);
 /** Fields before a role word ("finance chief", "chief operating officer"). */
 const ROLE_FIELDS = new Set(['finance', 'technology', 'operating', 'investment', 'financial', 'information', 'marketing']);
 /** Words dropped from the start of a role. */
@@ -46,7 +42,6 @@ export function findPeople(block: BlockAnalysis): PersonCandidate[] {
     if (n.kind !== 'other') continue;
     // A dictionary name that reads as a person's with a role beside it ("George Weston, ABF's chief executive") is the person.
     if (n.dict && !n.dict.ambiguous && !(FIRST_NAMES.has(tokens[n.s].lower) && (roleAfter(block, n.e) || roleBefore(tokens, n.s)))) continue;
-    // Evidence ("honorific", "role", "given-name", "said"), made a set only for names that are people.
     let honorific = false;
     let hasRole = false;
     // Leading honorifics and roles inside the chunk: "Chair Jerome Powell", "Founder Masayoshi Son".
@@ -78,20 +73,13 @@ export function findPeople(block: BlockAnalysis): PersonCandidate[] {
     // Roles after it: "Jane Doe, chief economist at X", "X, who became Target's chief executive".
     const after = roleAfter(block, n.e);
     if (after) { hasRole = true; role ??= after; }
-    const n1 = tokens[n.e];
-    const said = (n1?.word && SAY_VERBS.has(n1.lower)) || SAID.has(tokens[n.s - 1]?.lower ?? '');
     const strongCompany = hasCue(n, COMPANY_CUES) || (!!n.dict && !hasRole);
     const personish = honorific || hasRole || (givenName && !strongCompany);
     if (!personish) continue;
     if (strongCompany && !honorific && !hasRole) continue;
     n.person = true;
-    const evidence = new Set<string>();
-    if (honorific) evidence.add('honorific');
-    if (hasRole) evidence.add('role');
-    if (givenName) evidence.add('given-name');
-    if (said) evidence.add('said');
     const text = noble >= 0 ? block.text.slice(tokens[noble].start, tokens[n.e - 1].end) : nameText;
-    out.push({ name: j, start: noble >= 0 ? tokens[noble].start : tokens[s].start, end: n.end, text, bare: noble >= 0 ? nameText : undefined, role, evidence });
+    out.push({ name: j, start: noble >= 0 ? tokens[noble].start : tokens[s].start, end: n.end, text, bare: noble >= 0 ? nameText : undefined, role });
   }
   return out;
 }
