@@ -72,29 +72,15 @@ const fit = <T>(list: T[]): T[] => (list.length ? list.slice() : DROPPED);
 export function createDocument(options: { title?: string } = {}): ScannedDocument {
   const title = options.title ?? '';
   const ctx: DocContext = { seenLower: new Set() };
-  const st: DocState = { title, ctx, all: [analyseBlock(title, ctx, true)], words: 0, cache: undefined, pending: undefined };
+  const st: DocState = { title, ctx, all: [kept(analyseBlock(title, ctx, true))], words: 0, cache: undefined, pending: undefined };
   ctx.lastCompany = undefined;
 
   return {
     addBlock(text) {
       if (typeof text !== 'string') throw new TypeError('addBlock: text must be a string');
-      const block = analyseBlock(text, ctx);
+      const block = kept(analyseBlock(text, ctx));
       st.all.push(block);
       if (!block.skip) st.words += block.words;
-      // The per-word arrays serve only the block's own analysis. Kept, they were most of the heap a long
-      // page holds (a token object per word), and the garbage collector's pauses grew with it; the per-token
-      // index arrays are shared with the next block's analysis anyway (block.ts, perToken).
-      block.tokens = block.sentOf = block.figAt = block.nameAt = DROPPED;
-      // The lists the page-level pass reads are kept for the page: as exact-size copies, and the empty ones
-      // as one shared list (nothing writes to them after this). An array grown by push has room for 17
-      // elements after its first; these hold one to three, and the room was 60 bytes a list, four lists a
-      // block (10% of all a 5 MB page kept, measured in Chromium).
-      block.sentences = fit(block.sentences);
-      block.figures = fit(block.figures);
-      block.names = fit(block.names);
-      block.moves = fit(block.moves);
-      block.people = fit(block.people);
-      block.terms = fit(block.terms);
       st.cache = undefined;
       st.pending = undefined;
       return st.all.length - 2;
@@ -113,6 +99,25 @@ export function createDocument(options: { title?: string } = {}): ScannedDocumen
       return step(st);
     },
   };
+}
+
+/** What the page keeps of an analysed block. */
+function kept(block: BlockAnalysis): BlockAnalysis {
+  // The per-word arrays serve only the block's own analysis. Kept, they were most of the heap a long
+  // page holds (a token object per word), and the garbage collector's pauses grew with it; the per-token
+  // index arrays are shared with the next block's analysis anyway (block.ts, perToken).
+  block.tokens = block.sentOf = block.figAt = block.nameAt = DROPPED;
+  // The lists the page-level pass reads are kept for the page: as exact-size copies, and the empty ones
+  // as one shared list (nothing writes to them after this). An array grown by push has room for 17
+  // elements after its first; these hold one to three, and the room was 60 bytes a list, four lists a
+  // block (10% of all a 5 MB page kept, measured in Chromium).
+  block.sentences = fit(block.sentences);
+  block.figures = fit(block.figures);
+  block.names = fit(block.names);
+  block.moves = fit(block.moves);
+  block.people = fit(block.people);
+  block.terms = fit(block.terms);
+  return block;
 }
 
 function step(st: DocState): boolean {

@@ -454,11 +454,13 @@ function isTimeWord(t: Token): boolean {
 }
 
 function make(block: BlockAnalysis, s: Subject, dir: Direction, size: Size, sentence: number, start: number): MoveCandidate {
-  const m: MoveCandidate = { subject: s.text, kind: s.kind, direction: dir, start: Math.min(start, s.start), end: Math.max(size.end, s.end), sentence };
-  if (s.company !== undefined) m.company = s.company;
-  if (s.companyText) m.companyText = s.companyText;
-  if (size.mag) m.magnitude = size.mag;
-  if (size.alt) m.magnitude_alt = size.alt;
+  // Every field in the one literal, unset ones undefined: fields added later went to a properties array of
+  // their own, 40 bytes more for each of the thousands of candidates a long page keeps.
+  const m: MoveCandidate = {
+    subject: s.text, kind: s.kind, company: s.company, companyText: s.companyText || undefined, direction: dir,
+    magnitude: size.mag || undefined, magnitude_alt: size.alt || undefined, start: Math.min(start, s.start), end: Math.max(size.end, s.end),
+    sentence, restatesValue: undefined,
+  };
   // Being the subject of a price move is company evidence for a name ("Persimmon dropped 3.6%").
   if (s.company !== undefined && (size.mag || s.hasShares)) addCue(block.names[s.company], 'move');
   // The gold convention: a percentage is the magnitude, the other form the alternative.

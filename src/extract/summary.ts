@@ -155,9 +155,8 @@ function* figureEntries(blocks: BlockAnalysis[]): Generator<void, FigureEntry[]>
       let seen: FigureEntry | undefined;
       if (same) for (let k = 0; k < same.length && !seen; k++) if (same[k].kind === f.kind && same[k].currency === f.currency) seen = same[k];
       if (seen) { seen.mentions++; continue; }
-      const entry = { kind: f.kind, text: f.text, value: f.value } as FigureEntry;
-      if (f.currency !== undefined) entry.currency = f.currency;
-      entry.mentions = 1;
+      // One literal each way (no field added later, which would go to a properties array of its own).
+      const entry: FigureEntry = f.currency !== undefined ? { kind: f.kind, text: f.text, value: f.value, currency: f.currency, mentions: 1 } : { kind: f.kind, text: f.text, value: f.value, mentions: 1 };
       entries.push(entry);
       if (same) same.push(entry); else byValue.set(f.value, same = [entry]);
     }
