@@ -6,6 +6,7 @@
 // right after it (the change, not the level after "to"/"at"), and walk left
 // to what moved, skipping asides (", which makes chips,") and tickers.
 import { addCue } from './name-cues.ts';
+import { dropNested, mergeWithClauses } from './moves-dedupe.ts';
 import type { BlockAnalysis, DocContext, NameSpan } from './block.ts';
 import type { Direction, Magnitude } from './types.ts';
 import { COMMODITIES, CURRENCIES, FUNDAMENTALS, GROUP_NOUNS, MARKET_NOUNS, PLACES } from './lexicon.ts';
@@ -106,7 +107,7 @@ export function findMoves(block: BlockAnalysis, ctx: DocContext): MoveCandidate[
       }
     }
     if (found !== NO_MOVES) {
-      mergeWithClauses(block, found);
+      mergeWithClauses(block.text, found);
       dropNested(found);
       for (const x of found) out.push(x);
     }
@@ -468,39 +469,6 @@ function make(block: BlockAnalysis, s: Subject, dir: Direction, size: Size, sent
     [m.magnitude, m.magnitude_alt] = [m.magnitude_alt, m.magnitude];
   }
   return m;
-}
-
-/** One change read twice from overlapping words ("dragged the retail index down 1.8%" as "index down 1.8%"): keep the fuller subject. */
-function dropNested(found: MoveCandidate[]) {
-  for (let k = found.length - 1; k >= 0; k--) {
-    const a = found[k];
-    for (const b of found) {
-      if (b === a || b.direction !== a.direction || !a.magnitude || !b.magnitude || a.magnitude.unit !== b.magnitude.unit || a.magnitude.value !== b.magnitude.value) continue;
-      if (a.start >= b.end || b.start >= a.end) continue;
-      const as = a.subject.toLowerCase();
-      const bs = b.subject.toLowerCase();
-      if (bs.length > as.length && bs.includes(as)) { found.splice(k, 1); break; }
-    }
-  }
-}
-
-/** "The dollar weakened, with an index of the greenback sliding 0.6%": one move, sized by the "with" clause. */
-function mergeWithClauses(block: BlockAnalysis, found: MoveCandidate[]) {
-  for (let k = 0; k + 1 < found.length; k++) {
-    const a = found[k];
-    const b = found[k + 1];
-    if (a.magnitude || !b.magnitude || a.direction !== b.direction) continue;
-    const between = block.text.slice(a.end, b.start).toLowerCase();
-    if (!/,\s*with\s/.test(between)) continue;
-    // Only when the "with" clause sizes the same thing ("an index of the greenback" for "the dollar").
-    const bWords = b.subject.toLowerCase().split(/\s+/);
-    const aHead = a.subject.toLowerCase().split(/\s+/).pop() ?? '';
-    if (!(a.kind === 'currency' && bWords.some((w) => CURRENCIES.has(w))) && !bWords.includes(aHead)) continue;
-    a.magnitude = b.magnitude;
-    if (b.magnitude_alt) a.magnitude_alt = b.magnitude_alt;
-    a.end = b.end;
-    found.splice(k + 1, 1);
-  }
 }
 
 /** Walks left from token k to what moved. */
