@@ -181,12 +181,14 @@ export interface FirefoxRun {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(options: { headless?: boolean; withExtension?: boolean } = {}): Promise<FirefoxRun> {
+/** `env`: variables added to the test's environment for the browser (e.g. the Gecko profiler's, gecko-slice-cpu.ts). */
+export async function launchFirefox(options: { headless?: boolean; withExtension?: boolean; env?: Record<string, string> } = {}): Promise<FirefoxRun> {
   const withExtension = options.withExtension ?? true;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: options.headless ?? true,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: firefoxUuid }),

@@ -50,7 +50,7 @@ export interface SliceCpu {
   cpu: number;
   /** Wall-clock ms of minor collections (GCMinor markers) inside the slice. */
   minorGc: number;
-  /** Wall-clock ms of major collection slices (GCSlice markers) inside the slice. */
+  /** Wall-clock ms of major collection slices (GCSlice markers) inside the slice (one may begin with a minor collection, counted in both). */
   gcSlice: number;
 }
 
