@@ -84,6 +84,8 @@ describe('extract', () => {
       // One endless name, one endless sentence with asides and verbs.
       'Alpha Beta Gamma Delta of the Epsilon & Zeta ABC DEF ',
       'Shares of Foo Corp (NASDAQ: FOO), the maker, rose 1% and 2% and 3%, respectively, ((((, , , which whose shares rose fell up down higher lower ',
+      // "Its shares" with no company in one endless sentence: each looked back for one (quadratic once).
+      'its shares fell 2% and its shares rose 3% and the stock slid 1% and ',
       // Everything at once: initials, numbers, quotes, people, surnames, sentences.
       'A.B.C.D.E. U.S. Mr. 1,1,1,1.2.3.4 $1 £2 “Quote,” said Jane Doe, chief executive at Acme Holdings. Doe said. ' + 'x'.repeat(40) + '. ',
     ];

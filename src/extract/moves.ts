@@ -667,23 +667,45 @@ function npFrom(block: BlockAnalysis, k: number, name: NameSpan | undefined, fal
 
 /** The company that "its"/"the stock" points to: nearest company earlier in the sentence, else the first of the previous sentence, else the previous block's. */
 function companyBefore(block: BlockAnalysis, ctx: DocContext, k: number, first: number): Subject | undefined {
-  const { nameAt, names, tokens, sentOf } = block;
-  for (let q = k - 1; q >= first; q--) {
+  const { nameAt, names, tokens } = block;
+  for (let q = k - 1; q >= first && q >= k - COMPANY_LOOKBACK; q--) {
     const ni = nameAt[q];
     if (ni >= 0 && isCompanyish(names[ni])) return { text: names[ni].text, kind: 'company', start: names[ni].start, end: names[ni].end, company: ni, hasShares: true, tok: q };
   }
-  if (first > 0) {
-    const prevSentence = sentOf[first - 1];
-    let p = first - 1;
-    while (p > 0 && sentOf[p - 1] === prevSentence) p--;
-    for (let q = p; q < first; q++) {
-      const ni = nameAt[q];
-      if (ni >= 0 && isCompanyish(names[ni])) return { text: names[ni].text, kind: 'company', start: tokens[k].start, end: tokens[k].end, company: ni, hasShares: true, tok: q };
-    }
+  const at = first > 0 ? firstCompanyOfSentenceBefore(block, first) : -1;
+  if (at >= 0) {
+    const ni = nameAt[at];
+    return { text: names[ni].text, kind: 'company', start: tokens[k].start, end: tokens[k].end, company: ni, hasShares: true, tok: at };
   }
   if (ctx.lastCompany) return { text: ctx.lastCompany, kind: 'company', start: tokens[k].start, end: tokens[k].end, companyText: ctx.lastCompany, hasShares: true, tok: k };
   return undefined;
 }
+/**
+ * How far back "its shares" looks for its company in the same sentence, in tokens: further than any real
+ * sentence, and a bound, since page text can be one endless sentence of "its shares fell 2%" with no company
+ * in it, which made each lookup walk back to its start (quadratic; 2.2 s for 512 KB of it).
+ */
+const COMPANY_LOOKBACK = 200;
+
+/**
+ * Where the first company-like name of the sentence before the one starting at token `first` is (a token), or -1. Worked out once
+ * per sentence (a sentence can ask many times): that sentence's names no longer change, as moves are read in
+ * order and only a move's own sentence can make a name a company.
+ */
+function firstCompanyOfSentenceBefore(block: BlockAnalysis, first: number): number {
+  if (prevCompany.block === block && prevCompany.first === first) return prevCompany.at;
+  const { nameAt, names, sentOf } = block;
+  const prevSentence = sentOf[first - 1];
+  let p = first - 1;
+  while (p > 0 && sentOf[p - 1] === prevSentence) p--;
+  let found = -1;
+  for (let q = p; q < first && found < 0; q++) if (nameAt[q] >= 0 && isCompanyish(names[nameAt[q]])) found = q;
+  prevCompany.block = block;
+  prevCompany.first = first;
+  prevCompany.at = found;
+  return found;
+}
+const prevCompany: { block: BlockAnalysis | undefined; first: number; at: number } = { block: undefined, first: -1, at: -1 };
 
 interface Obj { text: string; start: number; end: number; startTok: number; endTok: number }
 
