@@ -159,18 +159,11 @@ function minusBefore(text: string, start: number): boolean {
   return start === 1 || !(isLetter(before) || isDigit(before) || text[start - 2] === '%' || text[start - 2] === '.');
 }
 
-/**
- * A figure made in one literal, with or without its currency: a currency added afterwards went to a
- * properties array of its own, 40 bytes more for every amount a page keeps (and the collector copies).
- */
-function makeFigure(kind: FigureKind, text: string, value: number, currency: string | undefined): Figure {
-  return currency ? { kind, text, value, currency } : { kind, text, value };
-}
-
 function toFigure(text: string, c: Candidate, kind: FigureKind): FigureSpan {
   let value = scaleValue(c.num.value, c.scale * c.unitFactor);
   if (c.negative) value = -value;
-  const figure = makeFigure(kind, text.slice(c.start, c.end), value, kind === 'money' ? c.currency : undefined);
+  const figure: Figure = { kind, text: text.slice(c.start, c.end), value };
+  if (kind === 'money') figure.currency = c.currency;
   return { start: c.start, end: c.end, text: figure.text, figure };
 }
 
@@ -256,7 +249,9 @@ function wordFigures(text: string): FigureSpan[] {
 
 function addWordFigure(text: string, spans: FigureSpan[], start: number, end: number, kind: FigureKind, value: number, currency?: string): void {
   const t = text.slice(start, end);
-  spans.push({ start, end, text: t, figure: makeFigure(kind, t, value, currency) });
+  const figure: Figure = { kind, text: t, value };
+  if (currency) figure.currency = currency;
+  spans.push({ start, end, text: t, figure });
 }
 
 /** Merges word figures into the digit figures, keeping order and dropping overlaps. */
