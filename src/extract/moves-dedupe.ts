@@ -43,6 +43,13 @@ function mergesInto(text: string, a: MoveCandidate, b: MoveCandidate): boolean {
 export function dropNested(found: MoveCandidate[]): void {
   const n = found.length;
   if (n < 2) return;
+  // The usual sentence has a few candidates: every pair, with no index built.
+  if (n <= FEW) {
+    for (let a = n - 1; a >= 0; a--) {
+      for (let b = 0; b < found.length; b++) if (swallows(found[b], found[a])) { found.splice(a, 1); break; }
+    }
+    return;
+  }
   const byStart = Array.from({ length: n }, (_, i) => i).sort((x, y) => found[x].start - found[y].start || x - y);
   const rank = new Int32Array(n);
   let reach = 0;
@@ -51,27 +58,28 @@ export function dropNested(found: MoveCandidate[]): void {
     reach = Math.max(reach, found[byStart[r]].end - found[byStart[r]].start);
   }
   const gone = new Uint8Array(n);
-  const lower: (string | undefined)[] = new Array<string | undefined>(n).fill(undefined);
-  const subjectOf = (i: number) => (lower[i] ??= found[i].subject.toLowerCase());
-  const swallows = (b: number, a: number) => {
-    const x = found[a];
-    const y = found[b];
-    if (gone[b] || b === a || y.direction !== x.direction || !y.magnitude || x.magnitude!.unit !== y.magnitude.unit || x.magnitude!.value !== y.magnitude.value) return false;
-    if (x.start >= y.end || y.start >= x.end) return false;
-    const as = subjectOf(a);
-    const bs = subjectOf(b);
-    return bs.length > as.length && bs.includes(as);
-  };
   for (let a = n - 1; a >= 0; a--) {
     const x = found[a];
     if (!x.magnitude) continue;
     // Overlapping candidates start before x ends, and (none being longer than `reach`) after x.start - reach.
     let hit = false;
-    for (let r = rank[a] + 1; r < n && found[byStart[r]].start < x.end && !hit; r++) hit = swallows(byStart[r], a);
-    for (let r = rank[a] - 1; r >= 0 && found[byStart[r]].start > x.start - reach && !hit; r--) hit = swallows(byStart[r], a);
+    for (let r = rank[a] + 1; r < n && found[byStart[r]].start < x.end && !hit; r++) hit = !gone[byStart[r]] && swallows(found[byStart[r]], x);
+    for (let r = rank[a] - 1; r >= 0 && found[byStart[r]].start > x.start - reach && !hit; r--) hit = !gone[byStart[r]] && swallows(found[byStart[r]], x);
     if (hit) gone[a] = 1;
   }
   let w = 0;
   for (let i = 0; i < n; i++) if (!gone[i]) found[w++] = found[i];
   found.length = w;
+}
+
+/** Up to this many candidates, every pair is compared. */
+const FEW = 8;
+
+/** Does candidate b (another one, still kept) tell the same change as a, with a fuller subject? */
+function swallows(b: MoveCandidate, a: MoveCandidate): boolean {
+  if (b === a || b.direction !== a.direction || !a.magnitude || !b.magnitude || a.magnitude.unit !== b.magnitude.unit || a.magnitude.value !== b.magnitude.value) return false;
+  if (a.start >= b.end || b.start >= a.end) return false;
+  const as = a.subject.toLowerCase();
+  const bs = b.subject.toLowerCase();
+  return bs.length > as.length && bs.includes(as);
 }
