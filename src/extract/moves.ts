@@ -688,9 +688,9 @@ function companyBefore(block: BlockAnalysis, ctx: DocContext, k: number, first: 
 const COMPANY_LOOKBACK = 200;
 
 /**
- * Where the first company-like name of the sentence before the one starting at token `first` is (a token), or -1. Worked out once
- * per sentence (a sentence can ask many times): that sentence's names no longer change, as moves are read in
- * order and only a move's own sentence can make a name a company.
+ * The token where the first company-like name of the sentence before the one starting at token `first` is, or
+ * -1. Worked out once per sentence (a sentence can ask many times): that sentence's names no longer change, as
+ * moves are read in order and only a move's own sentence can make a name a company.
  */
 function firstCompanyOfSentenceBefore(block: BlockAnalysis, first: number): number {
   if (prevCompany.block === block && prevCompany.first === first) return prevCompany.at;
