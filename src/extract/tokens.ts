@@ -3,16 +3,23 @@
 // rules are written in words ("shares of X rose 3%") instead of characters.
 
 export class Token {
-  constructor(
-    readonly start: number,
-    /** End of the word, without a possessive "'s". */
-    readonly end: number,
-    /** The word as written, without a possessive "'s" (punctuation tokens: the character). */
-    readonly text: string,
-    readonly lower: string,
-    /** WORD | CAP | NUM | POSS bits, read through the getters below. */
-    private readonly flags: number,
-  ) {}
+  declare readonly start: number;
+  /** End of the word, without a possessive "'s". */
+  declare readonly end: number;
+  /** The word as written, without a possessive "'s" (punctuation tokens: the character). */
+  declare readonly text: string;
+  declare readonly lower: string;
+  /** WORD | CAP | NUM | POSS bits, read through the getters below. */
+  private declare readonly flags: number;
+  // Fields assigned in the constructor, not declared as class fields: declared ones are defined (as undefined)
+  // before the constructor runs, a second store per field for every token of a page.
+  constructor(start: number, end: number, text: string, lower: string, flags: number) {
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.lower = lower;
+    this.flags = flags;
+  }
   get word(): boolean { return (this.flags & WORD) !== 0; }
   /** Starts with an upper-case letter. */
   get cap(): boolean { return (this.flags & CAP) !== 0; }
