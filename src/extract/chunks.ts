@@ -104,41 +104,36 @@ const ASSET_TAILS = new Set(['crude', 'futures', 'prices']);
 export function classifyChunk(text: string, tokens: Token[], s: number, e: number): ChunkKind {
   // A one-word chunk has its token's lower case already (no new string to make and hash).
   const lower = e - s === 1 && text === tokens[s].text ? tokens[s].lower : text.includes('\u2019') ? text.toLowerCase().replace(/\u2019/g, "'") : text.toLowerCase();
-  const whole = classOf(lower);
-  const head = e - s === 1 && lower === tokens[s].lower ? whole : classOf(tokens[s].lower);
-  if (whole & INDEX_NAME || (head & INDEX_HEAD && e - s > 1 && tokens[e - 1].num)) return 'index';
+  if (INDEX_NAMES.has(lower) || (INDEX_HEADS.has(tokens[s].lower) && e - s > 1 && tokens[e - 1].num)) return 'index';
   // "Brent", "Bitcoin", "WTI", "Gold": a commodity, currency or coin, not a company.
   let asset = true;
-  for (let k = s; k < e && asset; k++) {
-    const f = k === s ? head : classOf(tokens[k].lower);
-    asset = (f & (COMMODITY | CURRENCY)) !== 0 || (k > s && (f & ASSET_TAIL) !== 0);
-  }
+  for (let k = s; k < e && asset; k++) asset = COMMODITIES.has(tokens[k].lower) || CURRENCIES.has(tokens[k].lower) || (k > s && ASSET_TAILS.has(tokens[k].lower));
   if (asset) return 'asset';
-  if (e - s === 1 && whole & NATIONALITY) return 'place';
+  if (e - s === 1 && NATIONALITIES.has(lower)) return 'place';
   const last = tokens[e - 1].lower;
   if (last === 'index' || last === 'composite' || last === 'average') return 'index';
-  if (whole & PLACE) return 'place';
+  if (PLACES.has(lower)) return 'place';
   // "Greater China", "Northern Europe", "Mainland China": a region.
-  if (e - s >= 2 && head & REGION_MODIFIER && classOf(lower.slice(tokens[s].lower.length + 1)) & PLACE) return 'place';
-  if (whole & NON_COMPANY_NAME) return 'institution';
+  if (e - s >= 2 && REGION_MODIFIERS.has(tokens[s].lower) && PLACES.has(lower.slice(tokens[s].lower.length + 1))) return 'place';
+  if (NON_COMPANY_NAMES.has(lower)) return 'institution';
   if (e - s === 1) {
-    if (whole & (MONTH | DAY)) return 'date';
-    if (whole & NON_COMPANY_ACRONYM) return 'acronym-noise';
+    if (MONTHS.has(lower) || DAYS.has(lower)) return 'date';
+    if (NON_COMPANY_ACRONYMS.has(lower)) return 'acronym-noise';
   }
   for (let k = s; k < e; k++) {
-    if (k === s && e - s > 1 && tokens[k].lower === 'the') continue;
-    const f = k === s ? head : classOf(tokens[k].lower);
-    if (f & GOV_WORD) return 'institution';
-    if (f & DAY || (f & MONTH && e - s <= 2)) return 'date';
+    const w = tokens[k].lower;
+    if (k === s && e - s > 1 && (w === 'the')) continue;
+    if (GOV_WORDS.has(w)) return 'institution';
+    if (DAYS.has(w) || (MONTHS.has(w) && e - s <= 2)) return 'date';
   }
   // "Mistral Growth Fund", "Harbour Infrastructure Fund": an investment fund is a business; "International Monetary Fund" is not.
   if (last === 'fund' && e - s >= 3 && INVESTMENT_WORDS.has(tokens[e - 2].lower)) return 'other';
-  if ((classOf(last) & (NON_COMPANY_HEAD | LAST_ONLY_WORD)) === (NON_COMPANY_HEAD | LAST_ONLY_WORD)) return 'institution';
+  if (NON_COMPANY_HEADS.has(last) && LAST_ONLY.has(last)) return 'institution';
   // Central banks: "Bank of Japan", "People's Bank of China", "Reserve Bank of India"; not lenders named after
   // their country ("Commonwealth Bank of Australia", "Royal Bank of Canada").
   const bankOf = lower.indexOf('bank of ');
-  if (bankOf >= 0 && classOf(lower.slice(bankOf + 8)) & PLACE && CENTRAL_BANK_PREFIX.test(lower.slice(0, bankOf))) return 'institution';
-  if (lower.endsWith(' central bank') || lower.includes('national bank') && classOf(lower.split(' ')[0]) & PLACE) return 'institution';
+  if (bankOf >= 0 && PLACES.has(lower.slice(bankOf + 8)) && CENTRAL_BANK_PREFIX.test(lower.slice(0, bankOf))) return 'institution';
+  if (lower.endsWith(' central bank') || lower.includes('national bank') && PLACES.has(lower.split(' ')[0])) return 'institution';
   return 'other';
 }
 
@@ -155,32 +150,3 @@ const GOV_WORDS = new Set([
 ]);
 /** These only at the end of a name ("International Monetary Fund", "White House", "Wall Street"). */
 const LAST_ONLY = new Set(['area', 'region', 'coast', 'fund', 'house', 'street', 'avenue', 'square', 'valley', 'basin', 'bay', 'river', 'sea', 'ocean', 'airport', 'station', 'summit', 'forum', 'conference', 'union', 'foundation', 'party', 'church', 'museum', 'hospital', 'school', 'academy', 'office', 'bureau', 'board', 'exchange', 'city', 'state', 'states', 'republic', 'kingdom', 'province', 'county', 'district', 'week', 'day']);
-
-// What classifyChunk asks of a word or name, from the lists above and the lexicon's, as bits of one number:
-// one lookup where a one-word chunk took fourteen (a chunk is classified for every capitalised name of a page).
-const INDEX_NAME = 1;
-const INDEX_HEAD = 2;
-const COMMODITY = 4;
-const CURRENCY = 8;
-const ASSET_TAIL = 16;
-const NATIONALITY = 32;
-const PLACE = 64;
-const REGION_MODIFIER = 128;
-const NON_COMPANY_NAME = 256;
-const MONTH = 512;
-const DAY = 1024;
-const NON_COMPANY_ACRONYM = 2048;
-const GOV_WORD = 4096;
-const NON_COMPANY_HEAD = 8192;
-const LAST_ONLY_WORD = 16384;
-const CLASSES = (() => {
-  const m = new Map<string, number>();
-  const lists: [Iterable<string>, number][] = [
-    [INDEX_NAMES, INDEX_NAME], [INDEX_HEADS, INDEX_HEAD], [COMMODITIES, COMMODITY], [CURRENCIES, CURRENCY], [ASSET_TAILS, ASSET_TAIL],
-    [NATIONALITIES, NATIONALITY], [PLACES, PLACE], [REGION_MODIFIERS, REGION_MODIFIER], [NON_COMPANY_NAMES, NON_COMPANY_NAME], [MONTHS, MONTH],
-    [DAYS, DAY], [NON_COMPANY_ACRONYMS, NON_COMPANY_ACRONYM], [GOV_WORDS, GOV_WORD], [NON_COMPANY_HEADS, NON_COMPANY_HEAD], [LAST_ONLY, LAST_ONLY_WORD],
-  ];
-  for (const [words, bit] of lists) for (const w of words) m.set(w, (m.get(w) ?? 0) | bit);
-  return m;
-})();
-const classOf = (w: string): number => CLASSES.get(w) ?? 0;
