@@ -162,6 +162,7 @@ function minusBefore(text: string, start: number): boolean {
 function toFigure(text: string, c: Candidate, kind: FigureKind): FigureSpan {
   let value = scaleValue(c.num.value, c.scale * c.unitFactor);
   if (c.negative) value = -value;
+  // The currency is added after the literal, as summary.ts does for its entries: see there.
   const figure: Figure = { kind, text: text.slice(c.start, c.end), value };
   if (kind === 'money') figure.currency = c.currency;
   return { start: c.start, end: c.end, text: figure.text, figure };
