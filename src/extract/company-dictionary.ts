@@ -30,6 +30,11 @@ export interface DictionaryHit {
 export interface DictionaryEntry { readonly company: CompanyInfo; readonly ambiguous: boolean; unambiguous?: DictionaryEntry }
 /** `pending`: line numbers of companies with a name starting with this word, not yet put into the trie. */
 interface TrieNode { next?: Map<string, TrieNode>; entry?: DictionaryEntry; pending?: number[] }
+/**
+ * A node with every field present from the start: nodes that gained them one by one, in different orders, had
+ * several hidden classes, and the scan's reads of them went megamorphic (V8's --log-ic).
+ */
+const newNode = (): TrieNode => ({ next: undefined, entry: undefined, pending: undefined });
 interface Index {
   lines: string[];                          // one company per line, parsed on first use
   parsed: (ParsedLine | undefined)[];
@@ -163,7 +168,7 @@ function* buildSteps(): Generator<void, Index> {
       const key = firstWord(line, line[from] === '~' ? from + 1 : from, end);
       if (key) {
         let node = root.get(key);
-        if (!node) root.set(key, (node = {}));
+        if (!node) root.set(key, (node = newNode()));
         const pending = (node.pending ??= []);
         if (pending[pending.length - 1] !== n) pending.push(n);
       }
@@ -244,7 +249,7 @@ function expand(idx: Index, node: TrieNode, key: string): void {
         const k = childKey(toks[i].gap, toks[i].key);
         const map: Map<string, TrieNode> = (cur.next ??= new Map());
         let child = map.get(k);
-        if (!child) map.set(k, (child = {}));
+        if (!child) map.set(k, (child = newNode()));
         cur = child;
       }
       cur.entry ??= { company, ambiguous: ambiguous[f] };
