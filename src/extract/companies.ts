@@ -6,7 +6,7 @@
 import { addCue, cues, hasCue } from './name-cues.ts';
 import type { BlockAnalysis, NameSpan } from './block.ts';
 import { BUSINESS_NOUNS, FIRST_NAMES, INDUSTRY_SUFFIXES, LEGAL_SUFFIXES, ROLE_WORDS, SAY_VERBS } from './lexicon.ts';
-import type { Token } from './tokens.ts';
+import { tokenAt, type Token } from './tokens.ts';
 
 /** Cues strong enough to make an unknown capitalised name a company on their own. */
 export const STRONG_CUES = cues('suffix', 'industry', 'ticker', 'shares-of', 'shares', 'descriptor', 'appositive', 'role-at', 'source', 'backed', 'deal', 'advised', 'owner-role', 'possessive', 'move', 'list');
@@ -55,11 +55,11 @@ export function findCompanyCues(block: BlockAnalysis) {
     const len = n.e - n.s;
     if (len > 1 && last.cap && LEGAL_SUFFIXES.has(last.lower.endsWith('.') ? last.lower.slice(0, -1) : last.lower) || n.dict && /\b(?:Inc|Corp|plc|Ltd|AG|SA|NV|SE|ASA|Holdings?|Group)\.?$/.test(n.text)) addCue(n, 'suffix');
     // "Rystad Energy"; not "Alliance for American Manufacturing" or "Center of Economic Research".
-    if (len > 1 && INDUSTRY_SUFFIXES.has(last.lower) && !FOR_OF.has(w(tokens[n.s - 1]))) addCue(n, 'industry');
+    if (len > 1 && INDUSTRY_SUFFIXES.has(last.lower) && !FOR_OF.has(w(tokenAt(tokens, n.s - 1)))) addCue(n, 'industry');
     readTicker(block, n);
-    const p1 = tokens[n.s - 1];
-    const p2 = tokens[n.s - 2];
-    const p3 = tokens[n.s - 3];
+    const p1 = tokenAt(tokens, n.s - 1);
+    const p2 = tokenAt(tokens, n.s - 2);
+    const p3 = tokenAt(tokens, n.s - 3);
     // After the name, skipping "(NASDAQ: X)" and "(TSMC)".
     let a = n.e;
     if (tokens[a]?.text === '(') { let k = a; while (k < tokens.length && k < a + 8 && tokens[k].text !== ')') k++; if (tokens[k]?.text === ')') a = k + 1; }

@@ -10,7 +10,7 @@ import { dropNested, mergeWithClauses } from './moves-dedupe.ts';
 import type { BlockAnalysis, DocContext, NameSpan } from './block.ts';
 import type { Direction, Magnitude } from './types.ts';
 import { COMMODITIES, CURRENCIES, FUNDAMENTALS, GROUP_NOUNS, MARKET_NOUNS, PLACES } from './lexicon.ts';
-import type { Token } from './tokens.ts';
+import { tokenAt, type Token } from './tokens.ts';
 
 export type SubjectKind = 'company' | 'index' | 'commodity' | 'currency' | 'rate' | 'group';
 
@@ -339,7 +339,7 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
     if (!obj) return undefined;
     subject = valueOwner(block, ctx, obj, first, found) ?? { text: obj.text, kind: 'group', start: obj.start, end: obj.end, hasShares: false, tok: obj.startTok };
     // "Nvidia fell 3.5%, wiping $150bn off its market value": the same fall told in money.
-    const prev = found[found.length - 1];
+    const prev = found.length ? found[found.length - 1] : undefined;
     if (l.endsWith('ing') && lw(tokens[i - 1]) === ',' && prev && prev.direction === 'down' && !prev.magnitude_alt && size.mag &&
       (subject.kind === 'company' || /\b(?:its|their|the \w+'s)\b/i.test(obj.text))) {
       prev.magnitude_alt = size.mag;
@@ -510,7 +510,7 @@ function subjectBefore(block: BlockAnalysis, ctx: DocContext, k: number, first: 
       return undefined;
     }
     if (l === 'it' || l === 'they') {
-      const prevMove = found[found.length - 1];
+      const prevMove = found.length ? found[found.length - 1] : undefined;
       if (prevMove) return { text: prevMove.subject, kind: prevMove.kind, start: t.start, end: t.end, company: prevMove.company, companyText: prevMove.companyText, hasShares: true, tok: k };
       return undefined;
     }
@@ -539,7 +539,7 @@ function subjectEndingAt(block: BlockAnalysis, ctx: DocContext, k: number, first
         // A person does not rise 3%; a name read as a person only from a given name is a company here.
         return undefined;
       }
-      const hasShares = ['shares', 'stock'].includes(lw(tokens[n.s - 2])) && ['of', 'in'].includes(lw(tokens[n.s - 1]));
+      const hasShares = ['shares', 'stock'].includes(lw(tokenAt(tokens, n.s - 2))) && ['of', 'in'].includes(lw(tokenAt(tokens, n.s - 1)));
       return { text: n.text, kind: 'company', start: hasShares ? tokens[n.s - 2].start : n.start, end: n.end, company: nameAt[k], hasShares, tok: n.s };
     }
     // Places and dates before the verb: look further left ("the CSI 300 Index of companies listed in Shanghai and Shenzhen rose").

@@ -6,7 +6,7 @@
 import type { BlockAnalysis, NameSpan } from './block.ts';
 import { cues, hasCue } from './name-cues.ts';
 import { FIRST_NAMES, HONORIFICS, INDUSTRY_SUFFIXES, LEGAL_SUFFIXES, NAME_PARTICLES, NOBLE_TITLES, PLACES, SAY_VERBS } from './lexicon.ts';
-import type { Token } from './tokens.ts';
+import { tokenAt, type Token } from './tokens.ts';
 
 export interface PersonCandidate {
   /** Index of the name span in block.names. */
@@ -68,7 +68,7 @@ export function findPeople(block: BlockAnalysis): PersonCandidate[] {
     // Roles before the name: "chief executive Eddie Wu", "Marvell CEO Matt Murphy".
     let role = roleBefore(tokens, n.s);
     // A role set off by commas: "the country's chief trade negotiator, Jane Doe, said".
-    if (!role && words.length > 1 && tokens[n.s - 1]?.text === ',' && tokens[n.e]?.text === ',') role = roleBefore(tokens, n.s - 1);
+    if (!role && words.length > 1 && tokenAt(tokens, n.s - 1)?.text === ',' && tokens[n.e]?.text === ',') role = roleBefore(tokens, n.s - 1);
     if (role) hasRole = true;
     // Roles after it: "Jane Doe, chief economist at X", "X, who became Target's chief executive".
     const after = roleAfter(block, n.e);

@@ -37,6 +37,13 @@ const CAP = 2;
 const NUM = 4;
 const POSS = 8;
 
+/**
+ * tokens[i], or undefined before the first: a negative index on an array is a named-property lookup in V8
+ * ("-1"), which takes its slow path (V8's --log-ic showed them in the cue and move rules, for names that open
+ * a block).
+ */
+export const tokenAt = (tokens: Token[], i: number): Token | undefined => (i >= 0 ? tokens[i] : undefined);
+
 /** End of a token including its possessive, if any: "Alibaba's" (two characters more) or "Investors'" (one). */
 export function outerEnd(text: string, t: Token): number {
   if (!t.poss) return t.end;
