@@ -97,6 +97,7 @@ export function findMoves(block: BlockAnalysis, ctx: DocContext): MoveCandidate[
     while (last < tokens.length && block.sentOf[last] === si) last++;
     // Most sentences tell no move: their list is made only when one does (moveAt only reads it).
     let found: MoveCandidate[] = NO_MOVES;
+    prevSentenceCompany = UNKNOWN;
     for (let i = first; i < last; i++) {
       // The change word first, here: moveAt is large, and most tokens are no change word.
       const v = verbAt(tokens, i, block.figAt);
@@ -339,7 +340,7 @@ function moveAt(block: BlockAnalysis, ctx: DocContext, i: number, first: number,
     if (!obj) return undefined;
     subject = valueOwner(block, ctx, obj, first, found) ?? { text: obj.text, kind: 'group', start: obj.start, end: obj.end, hasShares: false, tok: obj.startTok };
     // "Nvidia fell 3.5%, wiping $150bn off its market value": the same fall told in money.
-    const prev = found.length ? found[found.length - 1] : undefined;
+    const prev = found.at(-1);
     if (l.endsWith('ing') && lw(tokens[i - 1]) === ',' && prev && prev.direction === 'down' && !prev.magnitude_alt && size.mag &&
       (subject.kind === 'company' || /\b(?:its|their|the \w+'s)\b/i.test(obj.text))) {
       prev.magnitude_alt = size.mag;
@@ -459,7 +460,7 @@ function make(block: BlockAnalysis, s: Subject, dir: Direction, size: Size, sent
   // their own, 40 bytes more for each of the thousands of candidates a long page keeps.
   const m: MoveCandidate = {
     subject: s.text, kind: s.kind, company: s.company, companyText: s.companyText || undefined, direction: dir,
-    magnitude: size.mag || undefined, magnitude_alt: size.alt || undefined, start: Math.min(start, s.start), end: Math.max(size.end, s.end),
+    magnitude: size.mag, magnitude_alt: size.alt, start: Math.min(start, s.start), end: Math.max(size.end, s.end),
     sentence, restatesValue: undefined,
   };
   // Being the subject of a price move is company evidence for a name ("Persimmon dropped 3.6%").
@@ -510,7 +511,7 @@ function subjectBefore(block: BlockAnalysis, ctx: DocContext, k: number, first: 
       return undefined;
     }
     if (l === 'it' || l === 'they') {
-      const prevMove = found.length ? found[found.length - 1] : undefined;
+      const prevMove = found.at(-1);
       if (prevMove) return { text: prevMove.subject, kind: prevMove.kind, start: t.start, end: t.end, company: prevMove.company, companyText: prevMove.companyText, hasShares: true, tok: k };
       return undefined;
     }
@@ -689,23 +690,22 @@ const COMPANY_LOOKBACK = 200;
 
 /**
  * The token where the first company-like name of the sentence before the one starting at token `first` is, or
- * -1. Worked out once per sentence (a sentence can ask many times): that sentence's names no longer change, as
- * moves are read in order and only a move's own sentence can make a name a company.
+ * -1. Worked out once per sentence (a sentence can ask many times; findMoves forgets it at each new sentence):
+ * that sentence's names no longer change, as moves are read in order and only a move's own sentence can make a
+ * name a company.
  */
 function firstCompanyOfSentenceBefore(block: BlockAnalysis, first: number): number {
-  if (prevCompany.block === block && prevCompany.first === first) return prevCompany.at;
+  if (prevSentenceCompany !== UNKNOWN) return prevSentenceCompany;
   const { nameAt, names, sentOf } = block;
   const prevSentence = sentOf[first - 1];
   let p = first - 1;
   while (p > 0 && sentOf[p - 1] === prevSentence) p--;
   let found = -1;
   for (let q = p; q < first && found < 0; q++) if (nameAt[q] >= 0 && isCompanyish(names[nameAt[q]])) found = q;
-  prevCompany.block = block;
-  prevCompany.first = first;
-  prevCompany.at = found;
-  return found;
+  return (prevSentenceCompany = found);
 }
-const prevCompany: { block: BlockAnalysis | undefined; first: number; at: number } = { block: undefined, first: -1, at: -1 };
+const UNKNOWN = -2;
+let prevSentenceCompany = UNKNOWN;
 
 interface Obj { text: string; start: number; end: number; startTok: number; endTok: number }
 
